@@ -1,0 +1,57 @@
+# The one entry point. `make run` serves the site; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev migrate run test test-postgres lint format check ci clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make with PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime ## Create .venv with the runtime requirements
+install-dev: $(VENV)/.dev ## Create .venv with the test and lint requirements
+
+migrate: $(VENV)/.runtime ## Create or update the database (loads the articles)
+	$(BIN)/python manage.py migrate --noinput
+
+run: migrate ## Serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+test-postgres: $(VENV)/.dev ## Run the test suite against PostgreSQL (POSTGRES_URL)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
+
+lint: $(VENV)/.dev ## ruff: lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.dev ## Django's system checks and a check for missing migrations
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+ci: lint check test test-postgres ## What CI runs
+
+clean: ## Remove the virtual environment and caches (keeps the database)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis staticfiles

@@ -1,0 +1,266 @@
+"""The one pipeline that turns an article's Markdown into safe HTML.
+
+Framework-free on purpose: it knows nothing of Django, so it can be tested and
+used (in the admin, in migrations, in commands) with a plain function that says
+where other articles live.
+
+Steps: Python-Markdown with raw HTML switched off (an editor's ``<script>`` is
+shown as text, never run), internal links ``[[slug]]`` resolved to their current
+URL, admonitions turned into NHS-style care cards, then an nh3 allow-list as the
+last word on what may reach the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Markdown uses)
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+# [[slug]] or [[slug|link text]]
+INTERNAL_LINK_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]"
+# A Markdown link written to an article's URL: [text](/articles/slug/)
+ARTICLE_URL_RE = re.compile(r"^/articles/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
+
+# Care card levels, as in the NHS digital service manual: the class suffix and
+# the prefix a screen reader announces before the heading.
+CARE_CARDS = {
+    "non-urgent": "Non-urgent advice: ",
+    "urgent": "Urgent advice: ",
+    "emergency": "Immediate action required: ",
+}
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h2", "h3",
+    "h4", "hr", "i", "li", "ol", "p", "pre", "span", "strong", "sub", "sup", "table", "tbody",
+    "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "th": {"scope"},
+}
+ALLOWED_CLASSES = {
+    "div": {"care-card", "care-card__content", "callout"}
+    | {f"care-card--{level}" for level in CARE_CARDS},
+    "h2": {"care-card__heading"},
+    "h3": {"care-card__heading"},
+    "p": {"callout__title"},
+    "span": {"visually-hidden", "missing-link"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    url: str
+    title: str
+
+
+# Given a slug, where that article lives now (or None when there is no such article).
+Resolver = Callable[[str], LinkTarget | None]
+
+
+@dataclass(frozen=True)
+class Heading:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    headings: tuple[Heading, ...]  # the sections (h2), for "On this page"
+    links: frozenset[str]  # slugs of the articles linked to
+    missing_links: tuple[str, ...]  # slugs that point to no article, in order of appearance
+
+
+@dataclass
+class _LinkLog:
+    found: set[str] = field(default_factory=set)
+    missing: list[str] = field(default_factory=list)
+
+    def note(self, slug: str, target: LinkTarget | None) -> None:
+        if target is not None:
+            self.found.add(slug)
+        elif slug not in self.missing:
+            self.missing.append(slug)
+
+
+class _InternalLinkProcessor(InlineProcessor):
+    def __init__(self, pattern: str, resolve: Resolver, log: _LinkLog) -> None:
+        super().__init__(pattern)
+        self.resolve = resolve
+        self.log = log
+
+    def handleMatch(self, m: re.Match, data: str):  # noqa: N802 (Markdown's API)
+        slug, text = m.group(1), m.group(2)
+        target = self.resolve(slug)
+        self.log.note(slug, target)
+        if target is None:
+            # Never a link to nowhere: the words stay, the link does not.
+            el = etree.Element("span", {"class": "missing-link"})
+            el.text = (text or slug).strip()
+        else:
+            el = etree.Element("a", {"href": target.url})
+            el.text = (text or target.title).strip()
+        return el, m.start(0), m.end(0)
+
+
+class _ArticleTreeprocessor(Treeprocessor):
+    """Checks links written as /articles/<slug>/, makes care cards, keeps h1 for the page."""
+
+    def __init__(self, md: markdown.Markdown, resolve: Resolver, log: _LinkLog) -> None:
+        super().__init__(md)
+        self.resolve = resolve
+        self.log = log
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            path, _, fragment = a.get("href", "").partition("#")
+            match = ARTICLE_URL_RE.match(path)
+            if match:
+                target = self.resolve(match.group(1))
+                self.log.note(match.group(1), target)
+                if target is not None:
+                    a.set("href", target.url + (f"#{fragment}" if fragment else ""))
+        seen_section = False
+        for el in root.iter():
+            if el.tag == "h1":
+                el.tag = "h2"  # the page title is the only h1
+            if el.tag == "h2":
+                seen_section = True
+            if el.tag == "div" and "admonition" in el.get("class", "").split():
+                self._care_card(el, "h3" if seen_section else "h2")
+
+    @staticmethod
+    def _care_card(div: etree.Element, heading_tag: str) -> None:
+        kinds = div.get("class", "").split()
+        level = next((k for k in kinds if k in CARE_CARDS), None)
+        title_el = next((c for c in div if c.get("class") == "admonition-title"), None)
+        if level is None:
+            div.set("class", "callout")
+            if title_el is not None:
+                title_el.set("class", "callout__title")
+            return
+        content = etree.Element("div", {"class": "care-card__content"})
+        for child in list(div):
+            div.remove(child)
+            if child is not title_el:
+                content.append(child)
+        heading = etree.SubElement(div, heading_tag, {"class": "care-card__heading"})
+        prefix = etree.SubElement(heading, "span", {"class": "visually-hidden"})
+        prefix.text = CARE_CARDS[level]
+        if title_el is not None:
+            prefix.tail = title_el.text
+            for part in title_el:
+                heading.append(part)
+        div.append(content)
+        div.set("class", f"care-card care-card--{level}")
+
+
+class _ArticleExtension(Extension):
+    def __init__(self, resolve: Resolver, log: _LinkLog) -> None:
+        super().__init__()
+        self.resolve = resolve
+        self.log = log
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # Raw HTML is switched off: it comes out as visible text, never as markup.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(
+            _InternalLinkProcessor(INTERNAL_LINK_PATTERN, self.resolve, self.log),
+            "internal_link",
+            175,  # before Markdown's own [links]
+        )
+        # After inline parsing (20), before the toc gives headings their ids (5).
+        md.treeprocessors.register(_ArticleTreeprocessor(md, self.resolve, self.log), "article", 8)
+
+
+def sanitise(html_text: str) -> str:
+    """The allow-list every piece of HTML passes before it may reach a page."""
+    return nh3.clean(
+        html_text,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def render(text: str, resolve: Resolver) -> Rendered:
+    log = _LinkLog()
+    md = markdown.Markdown(
+        extensions=[
+            "admonition",
+            "sane_lists",
+            "tables",
+            "toc",
+            _ArticleExtension(resolve, log),
+        ],
+        extension_configs={"toc": {"permalink": False}},
+        output_format="html",
+    )
+    body = sanitise(md.convert(text))
+    headings = tuple(
+        Heading(id=token["id"], text=html.unescape(token["name"]))
+        for token in _flatten(md.toc_tokens)
+        if token["level"] == 2
+    )
+    return Rendered(
+        html=body,
+        headings=headings,
+        links=frozenset(log.found),
+        missing_links=tuple(log.missing),
+    )
+
+
+@dataclass(frozen=True)
+class RenderedArticle:
+    body: Rendered
+    sources: Rendered
+
+    @property
+    def links(self) -> frozenset[str]:
+        return self.body.links | self.sources.links
+
+    @property
+    def missing_links(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.body.missing_links + self.sources.missing_links))
+
+    def stored_fields(self) -> dict[str, object]:
+        """What an article keeps of its rendering, by field name."""
+        return {
+            "body_html": self.body.html,
+            "sources_html": self.sources.html,
+            "headings": [{"id": h.id, "text": h.text} for h in self.body.headings],
+        }
+
+
+def render_article(body: str, sources: str, resolve: Resolver) -> RenderedArticle:
+    return RenderedArticle(body=render(body, resolve), sources=render(sources, resolve))
+
+
+def fill_placeholders(html_text: str, *, emergency_number: str) -> str:
+    """Put settings that may change after an article was saved into its HTML."""
+    return html_text.replace("{emergency_number}", html.escape(emergency_number))
+
+
+def _flatten(tokens: list[dict]) -> list[dict]:
+    flat: list[dict] = []
+    for token in tokens:
+        flat.append(token)
+        flat.extend(_flatten(token.get("children", [])))
+    return flat

@@ -1,0 +1,49 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
+
+from articles.models import Article
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    articles = Article.objects.published().only("title", "slug", "kind", "summary")
+    by_kind = {kind: [] for kind in Article.Kind}
+    for article in articles:
+        by_kind[article.kind].append(article)
+    groups = [(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
+    return render(request, "articles/home.html", {"groups": groups})
+
+
+@require_safe
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = Article.objects.published().only("title", "slug", "summary").order_by("title")
+    letters = [
+        (letter, list(items))
+        for letter, items in groupby(articles, key=lambda a: a.title[:1].upper())
+    ]
+    return render(request, "articles/article_list.html", {"letters": letters})
+
+
+@require_safe
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = Article.objects.filter(slug=slug).first()
+    is_staff = request.user.is_authenticated and request.user.is_staff
+    if article is None or not (article.is_published or is_staff):
+        raise Http404("No article here.")
+    related = article.related.all() if is_staff else article.related.published()
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "related": related.only("title", "slug", "summary")},
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The friendly 500 page; rendered with the fewest moving parts, as anything may be broken."""
+    body = loader.get_template("500.html").render({"emergency_number": settings.EMERGENCY_NUMBER})
+    return HttpResponseServerError(body)

@@ -1,0 +1,56 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from articles.models import Article
+
+SLUGS = (
+    "twitching-in-the-shoulder",
+    "twitching-in-the-stomach",
+    "multiple-sclerosis",
+    "amyotrophic-lateral-sclerosis",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_test_settings(settings):
+    # Plain static files (no collectstatic needed) and a fast password hasher.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser(
+        username="editor", email="editor@example.org", password="a-long-test-password"
+    )
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def make_article(db):
+    def make(**fields) -> Article:
+        defaults = {
+            "title": "A test article",
+            "slug": "a-test-article",
+            "kind": Article.Kind.SYMPTOM,
+            "summary": "A summary.",
+            "body": "Some text.",
+            "status": Article.Status.PUBLISHED,
+            "last_reviewed": "2026-01-01",
+            "next_review_due": "2029-01-01",
+        }
+        article = Article(**(defaults | fields))
+        article.save()
+        return Article.objects.get(pk=article.pk)
+
+    return make

@@ -1,0 +1,104 @@
+"""What a reader sees on each public page."""
+
+import pytest
+from django.test import Client, override_settings
+
+from articles.models import Article
+from conftest import SLUGS
+from pages import main_text, text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_says_what_the_site_is_for_and_lists_the_articles_by_kind(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    text = text_of(response.content.decode())
+    assert "Most muscle twitches are harmless" in text
+    assert "Twitching in different places" in text
+    assert "Conditions people worry about" in text
+    for article in Article.objects.published():
+        assert article.title in text
+
+
+def test_home_page_shows_the_emergency_number_from_the_setting(client, settings):
+    assert "Call 112 now if:" in text_of(client.get("/").content.decode())
+    settings.EMERGENCY_NUMBER = "999"
+    assert "Call 999 now if:" in text_of(client.get("/").content.decode())
+
+
+def test_a_to_z_lists_every_published_article_under_its_letter(client):
+    response = client.get("/articles/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for article in Article.objects.published():
+        assert f'href="{article.get_absolute_url()}"' in html
+    assert 'id="letter-M"' in html and 'id="letter-T"' in html
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_article_page_has_title_summary_contents_related_sources_and_review_dates(client, slug):
+    article = Article.objects.get(slug=slug)
+    response = client.get(f"/articles/{slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    text = main_text(html)
+    assert f"<h1>{article.title}</h1>" in html
+    assert article.summary in text
+    assert "On this page" in text
+    for heading in article.headings:
+        assert f'href="#{heading["id"]}"' in html
+        assert f'id="{heading["id"]}"' in html
+    assert "Related articles" in text
+    assert "Sources" in text
+    assert article.last_reviewed.strftime("Page last reviewed: %-d %B %Y") in text
+    assert article.next_review_due.strftime("Next review due: %-d %B %Y") in text
+    assert "general information, not a diagnosis" in text
+    assert "Home" in text_of(html[: html.index("<main")])  # breadcrumbs
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_review_is_due_three_years_after_the_last_review(slug):
+    article = Article.objects.get(slug=slug)
+    assert article.next_review_due == article.last_reviewed.replace(
+        year=article.last_reviewed.year + 3
+    )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_article_has_care_cards_with_the_emergency_number(client, slug):
+    html = client.get(f"/articles/{slug}/").content.decode()
+    assert "care-card--emergency" in html
+    assert "Immediate action required: " in html
+    assert "Call 112 now if:" in text_of(html)
+    assert "{emergency_number}" not in html
+
+
+def test_article_with_one_section_has_no_contents_list(client, make_article):
+    make_article(slug="short", body="## Only one section\n\nText.")
+    assert "On this page" not in client.get("/articles/short/").content.decode()
+
+
+def test_unknown_page_gets_the_friendly_404(client):
+    response = client.get("/articles/no-such-article/")
+    assert response.status_code == 404
+    text = text_of(response.content.decode())
+    assert "Page not found" in text
+    assert "health A to Z" in text
+
+
+def test_pages_answer_posts_with_405(client):
+    assert client.post("/").status_code == 405
+    assert client.post("/articles/").status_code == 405
+    assert client.post(f"/articles/{SLUGS[0]}/").status_code == 405
+
+
+@override_settings(ROOT_URLCONF="broken_urls", DEBUG=False)
+def test_a_server_error_gets_the_friendly_500_page_with_no_stack_trace():
+    client = Client(raise_request_exception=False)
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert "call 112" in html
+    assert "Traceback" not in html and "RuntimeError" not in html

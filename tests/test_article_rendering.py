@@ -1,0 +1,123 @@
+"""The Markdown pipeline, on its own: no database, no request."""
+
+import pytest
+
+from articles.rendering import LinkTarget, fill_placeholders, render
+from pages import elements_of, script_vectors
+
+ARTICLES = {"multiple-sclerosis": "Multiple sclerosis (MS)"}
+
+
+def resolve(slug: str) -> LinkTarget | None:
+    if slug in ARTICLES:
+        return LinkTarget(url=f"/articles/{slug}/", title=ARTICLES[slug])
+    return None
+
+
+def test_markdown_becomes_html():
+    html = render("Some *emphasis* and a list:\n\n- one\n- two\n", resolve).html
+    assert "<em>emphasis</em>" in html
+    assert "<li>one</li>" in html
+
+
+def test_internal_link_uses_the_current_url_and_title():
+    rendered = render("See [[multiple-sclerosis]].", resolve)
+    assert '<a href="/articles/multiple-sclerosis/"' in rendered.html
+    assert ">Multiple sclerosis (MS)</a>" in rendered.html
+    assert rendered.links == {"multiple-sclerosis"}
+    assert rendered.missing_links == ()
+
+
+def test_internal_link_can_have_its_own_words():
+    html = render("Read about [[multiple-sclerosis|MS and its symptoms]].", resolve).html
+    assert ">MS and its symptoms</a>" in html
+
+
+def test_markdown_link_to_an_article_url_counts_as_an_internal_link():
+    text = "[MS](/articles/multiple-sclerosis/#symptoms) and [x](/articles/gone/)"
+    rendered = render(text, resolve)
+    assert 'href="/articles/multiple-sclerosis/#symptoms"' in rendered.html
+    assert rendered.links == {"multiple-sclerosis"}
+    assert rendered.missing_links == ("gone",)
+
+
+def test_link_to_a_missing_article_keeps_the_words_but_links_nowhere():
+    rendered = render("See [[no-such-page|this page]] and [[no-such-page]].", resolve)
+    assert rendered.missing_links == ("no-such-page",)
+    assert "this page" in rendered.html
+    assert "no-such-page/" not in rendered.html
+
+
+@pytest.mark.parametrize(
+    ("level", "prefix"),
+    [
+        ("non-urgent", "Non-urgent advice: "),
+        ("urgent", "Urgent advice: "),
+        ("emergency", "Immediate action required: "),
+    ],
+)
+def test_care_cards_have_the_level_and_the_screen_reader_prefix(level, prefix):
+    html = render(f'## Help\n\n!!! {level} "See a GP if:"\n    - it lasts\n', resolve).html
+    assert f'class="care-card care-card--{level}"' in html
+    assert f'<span class="visually-hidden">{prefix}</span>See a GP if:</h3>' in html
+    assert "<li>it lasts</li>" in html
+
+
+def test_sections_are_listed_for_the_contents():
+    rendered = render("## What it is\n\ntext\n\n### Detail\n\n## Causes & cures\n\ntext", resolve)
+    assert [h.text for h in rendered.headings] == ["What it is", "Causes & cures"]
+    assert f'<h2 id="{rendered.headings[0].id}">' in rendered.html
+
+
+def test_a_level_one_heading_becomes_a_section_as_the_page_has_its_title():
+    html = render("# Big\n\ntext", resolve).html
+    assert "<h1" not in html
+    assert "<h2" in html
+
+
+def test_emergency_number_placeholder_is_filled_and_escaped():
+    html = render('!!! emergency "Call {emergency_number} now if:"\n    - x\n', resolve).html
+    assert "Call 112 now" in fill_placeholders(html, emergency_number="112")
+    assert "<b>" not in fill_placeholders(html, emergency_number="<b>999</b>")
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    '<img src=x onerror="alert(1)">',
+    "<svg/onload=alert(1)>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    '<a href="javascript:alert(1)">click</a>',
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](&#106;avascript:alert(1))",
+    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[click](vbscript:msgbox(1))",
+    "![x](javascript:alert(1))",
+    '![x](x" onerror="alert(1))',
+    "<div style=\"background:url('javascript:alert(1)')\">x</div>",
+    "<style>body{display:none}</style>",
+    '<object data="x.swf"></object>',
+    '<form action="//evil.example"><input name=x></form>',
+    "<body onload=alert(1)>",
+    '<meta http-equiv="refresh" content="0;url=//evil.example">',
+    "<<script>script>alert(1)<</script>/script>",
+    '<a href="#" onclick="alert(1)">x</a>',
+    "[[multiple-sclerosis|<img src=x onerror=alert(1)>]]",
+    '[x](/articles/multiple-sclerosis/" onmouseover="alert(1))',
+    "<base href=//evil.example/>",
+    '<link rel=stylesheet href="//evil.example/x.css">',
+]
+
+
+SAFE_TAGS = {"p", "a", "span", "em", "strong", "ul", "li", "h2", "h3", "div", "code"}
+
+
+@pytest.mark.parametrize("attack", HOSTILE)
+def test_hostile_input_never_becomes_markup(attack):
+    html = render(f"Text before.\n\n{attack}\n\nText after.", resolve).html
+    assert script_vectors(html) == []
+    for tag, attrs in elements_of(html):
+        assert tag in SAFE_TAGS, tag
+        assert "style" not in attrs
+    assert "Text before." in html and "Text after." in html
