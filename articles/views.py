@@ -47,3 +47,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """The friendly 500 page; rendered with the fewest moving parts, as anything may be broken."""
     body = loader.get_template("500.html").render({"emergency_number": settings.EMERGENCY_NUMBER})
     return HttpResponseServerError(body)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid security token: say what to do, store nothing."""
+    return render(request, "403_csrf.html", status=403)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "articles",
+    "triage",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,12 @@ STORAGES = {
 
 # The number to call in an emergency, shown on every page and in care cards.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
+
+# How long symptom checks are kept, in days (manage.py purge_submissions deletes older ones).
+TRIAGE_RETENTION_DAYS = int(os.environ.get("TRIAGE_RETENTION_DAYS", "365"))
+
+# Friendly pages for a form sent without a valid CSRF token.
+CSRF_FAILURE_VIEW = "articles.views.csrf_failure"
 
 
 LOGGING = {

@@ -6,6 +6,7 @@ admin.site.site_title = "Twitch admin"
 
 urlpatterns = [
     path("", include("articles.urls")),
+    path("", include("triage.urls")),
     path("admin/", admin.site.urls),
 ]
 

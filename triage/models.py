@@ -1,0 +1,35 @@
+"""What the symptom check keeps: the answers and the outcome, and nothing about the person.
+
+No IP address, user agent, cookie, session, referrer, free text or name is ever
+stored, and the time is kept only to the hour.
+"""
+
+from django.db import models
+
+from triage.rules import CareLevel
+
+LEVEL_CHOICES = [(level.value, level.label) for level in CareLevel]
+
+
+class Submission(models.Model):
+    answers = models.JSONField(help_text="The answers, as choice values.")
+    level = models.CharField(max_length=20, choices=LEVEL_CHOICES, db_index=True)
+    reason_codes = models.JSONField(default=list)
+    rules_version = models.CharField(max_length=40, db_index=True)
+    # A random key put in each form, so that the same form posted twice is stored once.
+    form_key = models.CharField(max_length=64, unique=True)
+    created_hour = models.DateTimeField(
+        db_index=True, help_text="When the check was made, to the hour."
+    )
+
+    class Meta:
+        ordering = ["-created_hour", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=[level.value for level in CareLevel]),
+                name="submission_level_is_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} check, {self.created_hour:%d %b %Y %H:00}"

@@ -1,0 +1,39 @@
+"""Storing a symptom check: the one place a Submission is created."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from triage.engine import Answers, Assessment, validate
+from triage.models import Submission
+
+
+def to_the_hour(moment: datetime) -> datetime:
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def submission_create(
+    *, answers: Answers, assessment: Assessment, form_key: str
+) -> tuple[Submission, bool]:
+    """Store a check once per form: a repeated post of the same form stores nothing more.
+
+    Returns the submission and whether it was stored by this call.
+    """
+    existing = Submission.objects.filter(form_key=form_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                answers=validate(answers),  # stored in one normal form
+                level=assessment.level.value,
+                reason_codes=list(assessment.reason_codes),
+                rules_version=assessment.rules_version,
+                form_key=form_key,
+                created_hour=to_the_hour(timezone.now()),
+            )
+    except IntegrityError:
+        # The same form posted twice at once: the other request stored it.
+        return Submission.objects.get(form_key=form_key), False
+    return submission, True

@@ -1,0 +1,121 @@
+"""Counts for the statistics page in the admin: weekly levels, shares, choices."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from triage.models import Submission
+from triage.rules import LOCATION, SYMPTOMS, CareLevel
+
+WEEKS = 12
+LEVELS = list(CareLevel)  # lowest first
+LEVEL_COLOURS = {
+    CareLevel.SELF_CARE: "#007f3b",
+    CareLevel.ROUTINE: "#005eb8",
+    CareLevel.URGENT: "#ffb81c",
+    CareLevel.EMERGENCY: "#d5281b",
+}
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    counts: dict[str, int]  # level value -> count
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def weekly_levels(today: date | None = None) -> list[Week]:
+    today = today or timezone.localdate()
+    this_monday = today - timedelta(days=today.weekday())
+    first_monday = this_monday - timedelta(weeks=WEEKS - 1)
+    since = timezone.make_aware(datetime.combine(first_monday, time.min))
+    rows = (
+        Submission.objects.filter(created_hour__gte=since)
+        .annotate(week=TruncWeek("created_hour"))
+        .values("week", "level")
+        .annotate(n=Count("id"))
+    )
+    by_week: dict[date, dict[str, int]] = {}
+    for row in rows:
+        week = row["week"]
+        week = week.date() if isinstance(week, datetime) else week
+        by_week.setdefault(week, {})[row["level"]] = row["n"]
+    return [
+        Week(
+            start=first_monday + timedelta(weeks=i),
+            counts={
+                level.value: by_week.get(first_monday + timedelta(weeks=i), {}).get(level.value, 0)
+                for level in LEVELS
+            },
+        )
+        for i in range(WEEKS)
+    ]
+
+
+def level_shares() -> list[tuple[CareLevel, int, float]]:
+    counts = dict(Submission.objects.values_list("level").annotate(n=Count("id")))
+    total = sum(counts.values())
+    return [
+        (
+            level,
+            counts.get(level.value, 0),
+            100 * counts.get(level.value, 0) / total if total else 0,
+        )
+        for level in LEVELS
+    ]
+
+
+def choice_counts() -> dict[str, list[tuple[str, int]]]:
+    """How often each location and symptom is chosen, in the order the form asks."""
+    counters = {LOCATION.name: Counter(), SYMPTOMS.name: Counter()}
+    for answers in Submission.objects.values_list("answers", flat=True).iterator():
+        for name, counter in counters.items():
+            counter.update(answers.get(name, []))
+    return {
+        question.label: [(c.label, counters[question.name][c.value]) for c in question.choices]
+        for question in (LOCATION, SYMPTOMS)
+    }
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: int
+    y: int
+    height: int
+    colour: str
+    label: str
+
+
+CHART_WIDTH, CHART_HEIGHT, BAR_WIDTH, GAP = 600, 200, 36, 14
+
+
+def chart_bars(weeks: list[Week]) -> list[Bar]:
+    """Stacked bars, one per week, for a server-drawn SVG chart."""
+    peak = max((week.total for week in weeks), default=0) or 1
+    bars = []
+    for i, week in enumerate(weeks):
+        x, bottom = 40 + i * (BAR_WIDTH + GAP), CHART_HEIGHT
+        for level in LEVELS:
+            count = week.counts[level.value]
+            if not count:
+                continue
+            height = max(1, round(count / peak * (CHART_HEIGHT - 20)))
+            bottom -= height
+            label = f"Week of {week.start:%d %b}: {count} {level.label}"
+            bars.append(Bar(x, bottom, height, LEVEL_COLOURS[level], label))
+    return bars
+
+
+def axis_labels(weeks: list[Week]) -> list[tuple[int, str]]:
+    return [(40 + i * (BAR_WIDTH + GAP), f"{week.start:%d %b}") for i, week in enumerate(weeks)]
+
+
+def legend() -> list[tuple[int, str, str]]:
+    return [(40 + i * 140, LEVEL_COLOURS[level], level.label) for i, level in enumerate(LEVELS)]

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from articles.models import Article
+from triage import presenters
+from triage.engine import assess
+from triage.forms import TriageForm, new_form_key
+from triage.services import submission_create
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def triage(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _form_page(request, TriageForm(), new_form_key())
+    form = TriageForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, form, form.cleaned_data.get("form_key") or new_form_key())
+    answers = form.cleaned_data["answers"]
+    assessment = assess(answers)
+    # The page shows the outcome of the answers just sent; a form sent twice is stored once.
+    submission_create(
+        answers=answers, assessment=assessment, form_key=form.cleaned_data["form_key"]
+    )
+    articles = {a.slug: a for a in Article.objects.published().filter(slug__in=assessment.articles)}
+    context = {
+        "outcome": presenters.outcome_view(assessment, settings.EMERGENCY_NUMBER),
+        "answers": presenters.answer_summary(answers),
+        "reasons": [
+            (reason, [articles[slug] for slug in reason.articles if slug in articles])
+            for reason in assessment.reasons
+        ],
+        "advice": assessment.advice,
+        "articles": [articles[slug] for slug in assessment.articles if slug in articles],
+        "checked_on": timezone.localdate(),
+    }
+    return render(request, "triage/outcome.html", context)
+
+
+def _form_page(request: HttpRequest, form: TriageForm, form_key: str) -> HttpResponse:
+    questions = presenters.question_views(form)
+    context = {
+        "questions": questions,
+        "errors": presenters.error_summary(form, questions) if form.is_bound else [],
+        "form_key": form_key,
+    }
+    return render(request, "triage/form.html", context)
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "triage/privacy.html", {"retention_days": settings.TRIAGE_RETENTION_DAYS}
+    )
