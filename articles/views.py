@@ -1,9 +1,7 @@
 from itertools import groupby
 
-from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template import loader
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
@@ -41,14 +39,3 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "articles/article_detail.html",
         {"article": article, "related": related.only("title", "slug", "summary")},
     )
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """The friendly 500 page; rendered with the fewest moving parts, as anything may be broken."""
-    body = loader.get_template("500.html").render({"emergency_number": settings.EMERGENCY_NUMBER})
-    return HttpResponseServerError(body)
-
-
-def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """A form sent without a valid security token: say what to do, store nothing."""
-    return render(request, "403_csrf.html", status=403)

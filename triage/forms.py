@@ -51,6 +51,8 @@ class TriageForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"required": FORM_CHANGED, "invalid": FORM_CHANGED},
     )
+    # A honeypot: hidden from people and screen readers, filled in only by bots.
+    website = forms.CharField(required=False, max_length=500)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.models import Article
+from ops.ratelimit import client_address, over_limit
+from ops.views import too_many_requests
 from triage import presenters
 from triage.engine import assess
 from triage.forms import TriageForm, new_form_key
@@ -17,15 +19,19 @@ from triage.services import submission_create
 def triage(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _form_page(request, TriageForm(), new_form_key())
+    if over_limit("triage", client_address(request), **settings.TRIAGE_RATE_LIMIT):
+        return too_many_requests(request)
     form = TriageForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form, form.cleaned_data.get("form_key") or new_form_key())
     answers = form.cleaned_data["answers"]
     assessment = assess(answers)
     # The page shows the outcome of the answers just sent; a form sent twice is stored once.
-    submission_create(
-        answers=answers, assessment=assessment, form_key=form.cleaned_data["form_key"]
-    )
+    # A filled honeypot gets the same page, so a bot learns nothing, and nothing is stored.
+    if not form.cleaned_data["website"]:
+        submission_create(
+            answers=answers, assessment=assessment, form_key=form.cleaned_data["form_key"]
+        )
     articles = {a.slug: a for a in Article.objects.published().filter(slug__in=assessment.articles)}
     context = {
         "outcome": presenters.outcome_view(assessment, settings.EMERGENCY_NUMBER),

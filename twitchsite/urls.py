@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from ops import views as ops_views
 
 admin.site.site_header = "Twitch: content administration"
 admin.site.site_title = "Twitch admin"
@@ -7,7 +10,9 @@ admin.site.site_title = "Twitch admin"
 urlpatterns = [
     path("", include("articles.urls")),
     path("", include("triage.urls")),
-    path("admin/", admin.site.urls),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path(f"{settings.ADMIN_URL}login/", ops_views.admin_login),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
-handler500 = "articles.views.server_error"
+handler500 = "ops.views.server_error"

@@ -1,0 +1,40 @@
+"""A fixed-window rate limit kept only in the cache.
+
+The client key is a salted hash of the client address, the scope and the window,
+so the cache never holds an address and the key is useless once the window ends.
+Nothing here touches the database or the logs.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address, trusting X-Forwarded-For only as far as our own proxies."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_limit(scope: str, identity: str, *, limit: int, window: int) -> bool:
+    """Count one hit for `identity` in `scope`; True when it is past `limit` in this window."""
+    window_index = int(time.time() // window)
+    digest = hashlib.sha256(
+        f"{settings.SECRET_KEY}|{scope}|{window_index}|{identity}".encode()
+    ).hexdigest()
+    key = f"ratelimit:{scope}:{digest}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        count = 1
+    return count > limit

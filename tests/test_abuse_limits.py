@@ -1,0 +1,96 @@
+"""Limits on abuse: form posts per client, a honeypot, password guessing, request size."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
+from django.urls import clear_url_caches
+from triage_forms import VALID, form_key, post
+
+from pages import text_of
+from triage.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_triage_posts_past_the_limit_get_a_friendly_429(client, settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 3, "window": 60}
+    key = form_key(client)
+    for _ in range(3):
+        assert post(client, VALID, key=key).status_code == 200
+    response = post(client, VALID, key=key)
+    assert response.status_code == 429
+    assert "Too many attempts" in text_of(response.content.decode())
+    other = Client(REMOTE_ADDR="192.0.2.99")  # another client is not limited
+    assert post(other, VALID).status_code == 200
+
+
+def test_the_rate_limit_keeps_no_client_address_in_the_cache(client, settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 3, "window": 60}
+    post(Client(REMOTE_ADDR="203.0.113.5"), VALID)
+    keys = list(cache._cache.keys())  # locmem's own store, to look inside
+    assert keys and not any("203.0.113.5" in key for key in keys)
+
+
+def test_reading_pages_is_not_limited(client, settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 1, "window": 60}
+    for _ in range(5):
+        assert client.get("/triage/").status_code == 200
+
+
+def test_a_filled_honeypot_stores_nothing_but_looks_the_same(client):
+    response = post(client, VALID | {"website": "http://spam.example"})
+    assert response.status_code == 200
+    assert "Your result" in text_of(response.content.decode())
+    assert Submission.objects.count() == 0
+
+
+def test_the_honeypot_is_hidden_from_people_and_keyboards(client):
+    html = client.get("/triage/").content.decode()
+    assert '<div class="hp" aria-hidden="true">' in html
+    assert 'name="website" type="text" tabindex="-1" autocomplete="off"' in html
+
+
+def test_admin_password_guessing_is_limited(editor, settings):
+    settings.ADMIN_LOGIN_RATE_LIMIT = {"limit": 3, "window": 300}
+    client = Client()
+    for _ in range(3):
+        response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        assert response.status_code == 200
+    blocked = client.post(
+        "/admin/login/", {"username": "editor", "password": "a-long-test-password"}
+    )
+    assert blocked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_login_still_works_under_the_limit(editor):
+    client = Client()
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "editor", "password": "a-long-test-password"}
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_admin_can_move_to_another_url(editor_client, settings):
+    import importlib
+
+    import twitchsite.urls
+
+    settings.ADMIN_URL = "staff-area/"
+    try:
+        importlib.reload(twitchsite.urls)
+        clear_url_caches()
+        with override_settings(ROOT_URLCONF="twitchsite.urls"):
+            assert editor_client.get("/staff-area/").status_code == 200
+            assert editor_client.get("/admin/").status_code == 404
+    finally:
+        settings.ADMIN_URL = "admin/"
+        importlib.reload(twitchsite.urls)
+        clear_url_caches()
+
+
+def test_a_huge_body_gets_400_not_a_crash(client):
+    response = client.post("/triage/", {"form_key": "0" * 32, "website": "x" * 600_000})
+    assert response.status_code == 400
+    assert Submission.objects.count() == 0

@@ -1,0 +1,56 @@
+"""The health check, wrong methods, unknown paths, and a database that is down."""
+
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+
+from pages import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "<html" not in response.content.decode()
+
+
+def database_down():
+    return mock.patch.object(
+        CursorWrapper, "execute", side_effect=OperationalError("could not connect")
+    )
+
+
+def test_healthz_answers_503_when_the_database_does_not(client):
+    with database_down():
+        response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+@pytest.mark.parametrize("url", ["/", "/articles/", "/articles/multiple-sclerosis/"])
+def test_pages_show_a_friendly_503_while_the_database_is_down_and_recover(client, url):
+    with database_down():
+        response = client.get(url)
+    assert response.status_code == 503
+    text = text_of(response.content.decode())
+    assert "Sorry, the service is unavailable" in text and "Traceback" not in text
+    assert client.get(url).status_code == 200  # back by itself
+
+
+def test_every_url_answers_wrong_methods_with_405(client):
+    urls = ["/", "/articles/", "/articles/multiple-sclerosis/", "/privacy/", "/healthz"]
+    for url in urls:
+        for method in ("post", "put", "patch", "delete"):
+            assert getattr(client, method)(url).status_code == 405, (method, url)
+    for method in ("put", "patch", "delete"):
+        assert getattr(client, method)("/triage/").status_code == 405
+
+
+@pytest.mark.parametrize("url", ["/nope", "/articles/x/y/", "/triage/extra/", "/%00", "/.env"])
+def test_unknown_paths_get_the_friendly_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Page not found" in text_of(response.content.decode())
