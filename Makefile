@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate run test test-postgres lint format check ci clean
+.PHONY: help install install-dev migrate run serve test test-postgres fuzz lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,6 +32,12 @@ migrate: $(VENV)/.runtime ## Create or update the database (loads the articles)
 
 run: migrate ## Serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: $(VENV)/.runtime ## Production: gunicorn on 127.0.0.1:8000 (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
+	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 exec $(BIN)/gunicorn --config gunicorn.conf.py twitchsite.wsgi
 
 test: $(VENV)/.dev ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -1,0 +1,28 @@
+"""gunicorn settings for `make serve`. Each can be changed with an environment variable."""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threads share one process's memory; a few processes use both cores and survive a crash.
+worker_class = "gthread"
+workers = int(os.environ.get("GUNICORN_WORKERS", str(max(2, os.cpu_count() or 1))))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+
+# Requests larger than these are refused before they reach Django.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# Access log without client addresses: time, request line, status, size, duration.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+errorlog = "-"
+
+# Only our own reverse proxy on this machine may say the request came over HTTPS.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# No control socket: it lives at one fixed path, so two servers on one machine would clash.
+control_socket_disable = True
