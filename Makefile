@@ -42,6 +42,9 @@ serve: $(VENV)/.runtime ## Production: gunicorn on 127.0.0.1:8000 (needs DJANGO_
 test: $(VENV)/.dev ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+fuzz: $(VENV)/.dev ## Fuzz every URL and form with many thousands of random requests
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
+
 test-postgres: $(VENV)/.dev ## Run the test suite against PostgreSQL (POSTGRES_URL)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
 

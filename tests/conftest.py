@@ -1,9 +1,17 @@
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import settings
 
 from articles.models import Article
+
+# Hypothesis: a few hundred examples in `make test`, many thousands in `make fuzz`.
+settings.register_profile("default", max_examples=100)
+settings.register_profile("fuzz", max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SLUGS = (
     "twitching-in-the-shoulder",

@@ -1,0 +1,145 @@
+"""Random and malformed requests to every URL: never a 5xx, never a row from an invalid post.
+
+A few hundred examples run in `make test`; `make fuzz` runs many thousands
+(HYPOTHESIS_PROFILE=fuzz).
+"""
+
+import re
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from triage.models import Submission
+from triage.rules import QUESTIONS, QUESTIONS_BY_NAME
+
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
+
+URLS = ["/", "/articles/", "/articles/multiple-sclerosis/", "/articles/nope/", "/triage/",
+        "/privacy/", "/healthz", "/admin/login/", "/no/such/path", "/static/css/site.css"]  # fmt: skip
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+FIELD_NAMES = [q.name for q in QUESTIONS] + ["form_key", "website", "csrfmiddlewaretoken"]
+ALL_VALUES = [c.value for q in QUESTIONS for c in q.choices]
+FORM_KEY_RE = re.compile(r"^[0-9a-f]{32}$")
+FUZZ = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+nasty_text = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(ALL_VALUES),
+    st.sampled_from(["", "\x00", "none", "a" * 5000, "%00", "<script>", "' OR 1=1 --", "ﬁ"]),
+    st.from_regex(FORM_KEY_RE, fullmatch=True),
+)
+field_name = st.one_of(st.sampled_from(FIELD_NAMES), st.text(min_size=1, max_size=20))
+form_bodies = st.dictionaries(field_name, st.lists(nasty_text, min_size=0, max_size=4), max_size=8)
+
+
+def is_valid_submission(data: dict[str, list[str]]) -> bool:
+    """An oracle written apart from the form: what a stored row requires of a post."""
+    if set(data) - set(FIELD_NAMES) or data.get("website", [""]) not in ([], [""]):
+        return False
+    keys = data.get("form_key", [])
+    if len(keys) != 1 or not FORM_KEY_RE.match(keys[0]):
+        return False
+    for question in QUESTIONS:
+        chosen = [v for v in data.get(question.name, []) if v != ""]
+        raw = data.get(question.name, [])
+        if any(v not in question.values for v in chosen) or len(set(chosen)) != len(chosen):
+            return False
+        if not question.multiple and (len(raw) > 1 or (raw and raw[0] == "")):
+            return False
+        if question.required and not chosen:
+            return False
+        if question.exclusive in chosen and len(chosen) > 1:
+            return False
+        if question.multiple and "" in raw:
+            return False
+    return True
+
+
+@pytest.fixture
+def fuzz_client(settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 10**9, "window": 60}
+    return Client(raise_request_exception=False)
+
+
+@FUZZ
+@given(url=st.sampled_from(URLS), method=st.sampled_from(METHODS), data=form_bodies)
+def test_random_form_bodies_never_cause_a_server_error(fuzz_client, url, method, data):
+    before = Submission.objects.count()
+    response = fuzz_client.generic(
+        method, url, _urlencode(data), content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code < 500
+    stored = Submission.objects.count() - before
+    if stored:
+        assert url == "/triage/" and method == "POST" and is_valid_submission(data), data
+
+
+@FUZZ
+@given(
+    url=st.sampled_from(URLS),
+    method=st.sampled_from(METHODS),
+    body=st.binary(max_size=2000),
+    content_type=st.sampled_from([
+        "application/x-www-form-urlencoded", "multipart/form-data; boundary=xx",
+        "multipart/form-data", "application/json", "text/plain; charset=utf-8",
+        "application/x-www-form-urlencoded; charset=bogus", "",
+    ]),
+)  # fmt: skip
+def test_broken_bodies_and_encodings_never_cause_a_server_error(
+    fuzz_client, url, method, body, content_type
+):
+    before = Submission.objects.count()
+    response = fuzz_client.generic(method, url, body, content_type=content_type)
+    assert response.status_code < 500
+    assert Submission.objects.count() == before
+
+
+@FUZZ
+@given(
+    answers=st.fixed_dictionaries(
+        {
+            q.name: st.lists(st.sampled_from(q.values), max_size=3)
+            if q.multiple
+            else st.lists(st.sampled_from(q.values), min_size=0, max_size=2)
+            for q in QUESTIONS
+        }
+    ),
+    key=st.one_of(st.from_regex(FORM_KEY_RE, fullmatch=True), st.text(max_size=40)),
+    extra=st.dictionaries(
+        st.sampled_from(["name", "email", "notes", "website"]),
+        st.lists(st.text(max_size=10), min_size=1, max_size=1),
+        max_size=1,
+    ),
+)
+def test_near_valid_triage_posts_store_a_row_exactly_when_valid(fuzz_client, answers, key, extra):
+    data = {name: values for name, values in answers.items() if values}
+    data |= {"form_key": [key]} | extra
+    before = Submission.objects.count()
+    seen_before = Submission.objects.filter(form_key=key).exists()
+    response = fuzz_client.post("/triage/", data)
+    assert response.status_code == 200
+    stored = Submission.objects.count() - before
+    if is_valid_submission(data):
+        assert "Your result" in response.content.decode()
+        assert stored == (0 if seen_before else 1)
+    else:
+        assert stored == 0
+        assert "There is a problem" in response.content.decode()
+
+
+def _urlencode(data: dict[str, list[str]]) -> str:
+    return urlencode([(k, v) for k, values in data.items() for v in values])
+
+
+def test_the_oracle_agrees_with_the_rules_on_a_known_valid_post():
+    data = {"form_key": ["0" * 32], "location": ["face"], "duration": ["under_2_weeks"],
+            "frequency": ["now_and_then"], "symptoms": ["none"]}  # fmt: skip
+    assert is_valid_submission(data)
+    assert not is_valid_submission(data | {"symptoms": ["none", "cramps"]})
+    assert QUESTIONS_BY_NAME["symptoms"].exclusive == "none"
