@@ -78,6 +78,13 @@ class Article(models.Model):
                 setattr(self, name, value)
             super().save(*args, **kwargs)
             self.links_to.set(Article.objects.filter(slug__in=rendered.links))
+            # Pages that link here must show this article's current address, title and
+            # status. Updated in place, not saved, so that two pages linking to each
+            # other do not save each other for ever.
+            for source in list(self.linked_from.exclude(pk=self.pk)):
+                again = source.render()
+                Article.objects.filter(pk=source.pk).update(**again.stored_fields())
+                source.links_to.set(Article.objects.filter(slug__in=again.links))
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -91,7 +98,9 @@ class Article(models.Model):
         return self.next_review_due < timezone.localdate()
 
     def render(self) -> rendering.RenderedArticle:
-        return rendering.render_article(self.body, self.sources, resolve_article_link)
+        # A published page may only link to published pages; a draft may link to drafts.
+        resolve = resolve_article_link if not self.is_published else resolve_published_link
+        return rendering.render_article(self.body, self.sources, resolve)
 
     def clean(self) -> None:
         super().clean()
@@ -103,13 +112,22 @@ class Article(models.Model):
         missing = self.render().missing_links
         if missing:
             names = ", ".join(f"[[{slug}]]" for slug in missing)
+            where = "published article" if self.is_published else "article"
             raise ValidationError(
-                {"body": f"These links point to no article: {names}. Check the slug."}
+                {"body": f"These links point to no {where}: {names}. Check the slug."}
             )
 
 
-def resolve_article_link(slug: str) -> rendering.LinkTarget | None:
-    article = Article.objects.filter(slug=slug).only("slug", "title").first()
+def _resolve(articles: models.QuerySet, slug: str) -> rendering.LinkTarget | None:
+    article = articles.filter(slug=slug).only("slug", "title").first()
     if article is None:
         return None
     return rendering.LinkTarget(url=article.get_absolute_url(), title=article.title)
+
+
+def resolve_article_link(slug: str) -> rendering.LinkTarget | None:
+    return _resolve(Article.objects.all(), slug)
+
+
+def resolve_published_link(slug: str) -> rendering.LinkTarget | None:
+    return _resolve(Article.objects.published(), slug)

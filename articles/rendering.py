@@ -12,7 +12,6 @@ last word on what may reach the page.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Markdown uses)
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -169,11 +169,30 @@ class _ArticleTreeprocessor(Treeprocessor):
         div.set("class", f"care-card care-card--{level}")
 
 
+class _SectionCollector(Treeprocessor):
+    """After the toc has given headings their ids: the sections, for "On this page"."""
+
+    def __init__(self, md: markdown.Markdown, sections: list[Heading]) -> None:
+        super().__init__(md)
+        self.sections = sections
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter("h2"):
+            if el.get("class") != "care-card__heading":
+                self.sections.append(Heading(id=el.get("id", ""), text="".join(el.itertext())))
+
+
+def _section_id(value: str, separator: str) -> str:
+    # A prefix keeps an editor's heading from taking an id the page already uses.
+    return "section-" + slugify(value, separator)
+
+
 class _ArticleExtension(Extension):
-    def __init__(self, resolve: Resolver, log: _LinkLog) -> None:
+    def __init__(self, resolve: Resolver, log: _LinkLog, sections: list[Heading]) -> None:
         super().__init__()
         self.resolve = resolve
         self.log = log
+        self.sections = sections
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         # Raw HTML is switched off: it comes out as visible text, never as markup.
@@ -186,6 +205,7 @@ class _ArticleExtension(Extension):
         )
         # After inline parsing (20), before the toc gives headings their ids (5).
         md.treeprocessors.register(_ArticleTreeprocessor(md, self.resolve, self.log), "article", 8)
+        md.treeprocessors.register(_SectionCollector(md, self.sections), "sections", 4)
 
 
 def sanitise(html_text: str) -> str:
@@ -201,27 +221,22 @@ def sanitise(html_text: str) -> str:
 
 
 def render(text: str, resolve: Resolver) -> Rendered:
-    log = _LinkLog()
+    log, sections = _LinkLog(), []
     md = markdown.Markdown(
         extensions=[
             "admonition",
             "sane_lists",
             "tables",
             "toc",
-            _ArticleExtension(resolve, log),
+            _ArticleExtension(resolve, log, sections),
         ],
-        extension_configs={"toc": {"permalink": False}},
+        extension_configs={"toc": {"permalink": False, "slugify": _section_id}},
         output_format="html",
     )
     body = sanitise(md.convert(text))
-    headings = tuple(
-        Heading(id=token["id"], text=html.unescape(token["name"]))
-        for token in _flatten(md.toc_tokens)
-        if token["level"] == 2
-    )
     return Rendered(
         html=body,
-        headings=headings,
+        headings=tuple(sections),
         links=frozenset(log.found),
         missing_links=tuple(log.missing),
     )
@@ -253,14 +268,6 @@ def render_article(body: str, sources: str, resolve: Resolver) -> RenderedArticl
     return RenderedArticle(body=render(body, resolve), sources=render(sources, resolve))
 
 
-def fill_placeholders(html_text: str, *, emergency_number: str) -> str:
-    """Put settings that may change after an article was saved into its HTML."""
-    return html_text.replace("{emergency_number}", html.escape(emergency_number))
-
-
-def _flatten(tokens: list[dict]) -> list[dict]:
-    flat: list[dict] = []
-    for token in tokens:
-        flat.append(token)
-        flat.extend(_flatten(token.get("children", [])))
-    return flat
+def fill_placeholders(text: str, *, emergency_number: str) -> str:
+    """Put settings that may change after an article was saved into its (plain) text."""
+    return text.replace("{emergency_number}", emergency_number)

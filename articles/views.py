@@ -19,7 +19,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.published().only("title", "slug", "summary").order_by("title")
+    articles = sorted(
+        Article.objects.published().only("title", "slug", "summary"),
+        key=lambda a: a.title.casefold(),
+    )
     letters = [
         (letter, list(items))
         for letter, items in groupby(articles, key=lambda a: a.title[:1].upper())

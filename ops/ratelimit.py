@@ -12,10 +12,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+LOOPBACK = {"127.0.0.1", "::1"}
+
 
 def client_address(request: HttpRequest) -> str:
-    """The client's address, trusting X-Forwarded-For only as far as our own proxies."""
+    """The client's address, trusting X-Forwarded-For only as far as our own proxies.
+
+    With no proxy count set, a proxy on this machine (nginx in front of gunicorn) is
+    trusted for one hop: no one else can make a request come from loopback.
+    """
     proxies = settings.TRUSTED_PROXY_COUNT
+    if not proxies and request.META.get("REMOTE_ADDR") in LOOPBACK:
+        proxies = 1
     if proxies:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [a for a in forwarded if a]

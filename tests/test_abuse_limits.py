@@ -94,3 +94,23 @@ def test_a_huge_body_gets_400_not_a_crash(client):
     response = client.post("/triage/", {"form_key": "0" * 32, "website": "x" * 600_000})
     assert response.status_code == 400
     assert Submission.objects.count() == 0
+
+
+def test_behind_a_local_proxy_each_client_is_limited_on_its_own(settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 2, "window": 60}
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    alice = Client(HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+    bob = Client(HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+    assert [post(alice, VALID).status_code for _ in range(3)] == [200, 200, 429]
+    assert post(bob, VALID).status_code == 200
+
+
+def test_a_remote_client_cannot_dodge_the_limit_with_a_forged_header(settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 2, "window": 60}
+    statuses = [
+        post(
+            Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}"), VALID
+        ).status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]

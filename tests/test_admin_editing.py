@@ -68,7 +68,9 @@ def test_a_link_to_a_missing_article_is_refused_with_an_error_naming_it(editor_c
     body = article.body + "\n\nSee [[parkinsons-disease]] too.\n"
     response = editor_client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article, body=body))
     assert response.status_code == 200
-    assert "These links point to no article: [[parkinsons-disease]]" in response.content.decode()
+    assert "These links point to no published article: [[parkinsons-disease]]" in (
+        response.content.decode()
+    )
     assert "parkinsons-disease" not in Article.objects.get(pk=article.pk).body
 
 

@@ -102,3 +102,11 @@ def test_a_server_error_gets_the_friendly_500_page_with_no_stack_trace():
     assert "Sorry, there is a problem with the service" in html
     assert "call 112" in html
     assert "Traceback" not in html and "RuntimeError" not in html
+
+
+def test_the_a_to_z_groups_titles_whatever_their_case(client, make_article):
+    make_article(title="Ear twitching", slug="ear-twitching")
+    make_article(title="eyelid twitching", slug="eyelid-twitching")
+    html = client.get("/articles/").content.decode()
+    assert html.count('id="letter-E"') == 1
+    assert html.index("Ear twitching") < html.index("eyelid twitching")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from articles.rendering import LinkTarget, fill_placeholders, render
+from articles.rendering import LinkTarget, render
+from articles.templatetags.articles_tags import article_html
 from pages import elements_of, script_vectors
 
 ARTICLES = {"multiple-sclerosis": "Multiple sclerosis (MS)"}
@@ -75,10 +76,22 @@ def test_a_level_one_heading_becomes_a_section_as_the_page_has_its_title():
     assert "<h2" in html
 
 
-def test_emergency_number_placeholder_is_filled_and_escaped():
+def test_emergency_number_placeholder_is_filled_on_the_page_and_escaped(settings):
     html = render('!!! emergency "Call {emergency_number} now if:"\n    - x\n', resolve).html
-    assert "Call 112 now" in fill_placeholders(html, emergency_number="112")
-    assert "<b>" not in fill_placeholders(html, emergency_number="<b>999</b>")
+    settings.EMERGENCY_NUMBER = "112"
+    assert "Call 112 now" in article_html(html)
+    settings.EMERGENCY_NUMBER = "<b>999</b>"
+    assert "Call &lt;b&gt;999&lt;/b&gt; now" in article_html(html)
+
+
+def test_care_cards_are_not_sections_even_before_the_first_heading():
+    rendered = render('!!! emergency "Call now if:"\n    - x\n\n## Causes\n\ntext', resolve)
+    assert [h.text for h in rendered.headings] == ["Causes"]
+
+
+def test_section_ids_cannot_take_the_ids_of_the_page_around_them():
+    rendered = render("## Main content\n\ntext\n\n## Sources\n\ntext", resolve)
+    assert [h.id for h in rendered.headings] == ["section-main-content", "section-sources"]
 
 
 HOSTILE = [

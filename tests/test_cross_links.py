@@ -4,6 +4,7 @@ from itertools import permutations
 from urllib.parse import urldefrag
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from articles.models import Article
 from conftest import SLUGS
@@ -37,7 +38,8 @@ def test_the_text_links_where_it_mentions_another_article(source, target):
     assert Article.objects.get(slug=target).linked_from.filter(slug=source).exists()
 
 
-def test_a_crawl_from_the_home_page_finds_no_broken_link(client):
+def crawl(client) -> set[str]:
+    """Follow every link on the site from the home page; every page and #anchor must exist."""
     seen: dict[str, set[str]] = {}  # page -> the ids on it
     queue, fragments = ["/"], []
     while queue:
@@ -56,6 +58,46 @@ def test_a_crawl_from_the_home_page_finds_no_broken_link(client):
             if fragment:
                 fragments.append((url, target, fragment))
             queue.append(target)
-    assert {f"/articles/{slug}/" for slug in SLUGS} <= seen.keys()
     for page, target, fragment in fragments:
         assert fragment in seen[target], f"{page} links to a missing #{fragment} on {target}"
+    return set(seen)
+
+
+def test_a_crawl_from_the_home_page_finds_no_broken_link(client):
+    pages = crawl(client)
+    assert {f"/articles/{slug}/" for slug in SLUGS} <= pages
+    assert {"/articles/", "/triage/", "/privacy/"} <= pages
+
+
+def test_a_published_page_cannot_link_to_a_draft(make_article):
+    make_article(slug="coming-soon", title="Coming soon", status="draft")
+    page = Article.objects.get(slug="multiple-sclerosis")
+    page.body += "\n\nSee [[coming-soon]].\n"
+    with pytest.raises(ValidationError, match=r"no published article: \[\[coming-soon\]\]"):
+        page.full_clean()
+
+
+def test_a_draft_may_link_to_another_draft(make_article):
+    make_article(slug="coming-soon", title="Coming soon", status="draft")
+    draft = make_article(slug="also-new", status="draft", body="See [[coming-soon]].")
+    draft.full_clean()
+    assert 'href="/articles/coming-soon/"' in draft.body_html
+
+
+def test_retitling_an_article_updates_the_pages_that_link_to_it(client):
+    ms = Article.objects.get(slug="multiple-sclerosis")
+    ms.title = "Multiple sclerosis"
+    ms.save()
+    als = client.get("/articles/amyotrophic-lateral-sclerosis/").content.decode()
+    assert ">Multiple sclerosis</a>" in als
+    assert ">Multiple sclerosis (MS)</a>" not in als
+
+
+def test_unpublishing_an_article_removes_the_links_to_it(client):
+    ms = Article.objects.get(slug="multiple-sclerosis")
+    ms.status = Article.Status.DRAFT
+    ms.save()
+    stomach = client.get("/articles/twitching-in-the-stomach/").content.decode()
+    assert 'href="/articles/multiple-sclerosis/"' not in stomach
+    assert "multiple sclerosis" in stomach  # the words stay
+    assert "/articles/multiple-sclerosis/" not in crawl(client)

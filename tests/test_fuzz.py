@@ -18,7 +18,8 @@ from triage.rules import QUESTIONS, QUESTIONS_BY_NAME
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 URLS = ["/", "/articles/", "/articles/multiple-sclerosis/", "/articles/nope/", "/triage/",
-        "/privacy/", "/healthz", "/admin/login/", "/no/such/path", "/static/css/site.css"]  # fmt: skip
+        "/privacy/", "/healthz", "/admin/login/", "/no/such/path", "/static/css/site.css",
+        ]  # fmt: skip
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 FIELD_NAMES = [q.name for q in QUESTIONS] + ["form_key", "website", "csrfmiddlewaretoken"]
 ALL_VALUES = [c.value for q in QUESTIONS for c in q.choices]

@@ -47,7 +47,8 @@ def test_checks_cannot_be_added_or_changed_in_the_admin(editor_client, checks):
     assert editor_client.get(LIST + "add/").status_code == 403
     change = editor_client.get(f"{LIST}{checks[0].pk}/change/").content.decode()
     assert 'name="level"' not in change  # shown, not editable
-    editor_client.post(f"{LIST}{checks[0].pk}/change/", {"level": "emergency"})
+    response = editor_client.post(f"{LIST}{checks[0].pk}/change/", {"level": "emergency"})
+    assert response.status_code == 403
     assert Submission.objects.get(pk=checks[0].pk).level == "self_care"
 
 

@@ -26,7 +26,8 @@ def test_the_stored_row_holds_only_answers_outcome_version_key_and_hour(client):
     submission = Submission.objects.get()
     columns = {f.column for f in Submission._meta.concrete_fields}
     assert columns == {
-        "id", "answers", "level", "reason_codes", "rules_version", "form_key", "created_hour",
+        "id", "answers", "answers_digest", "level", "reason_codes", "rules_version", "form_key",
+        "created_hour",
     }  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {Submission._meta.db_table}")  # noqa: S608

@@ -174,3 +174,13 @@ def test_the_privacy_page_says_what_is_kept_and_for_how_long(client, settings):
     text = main_text(client.get("/privacy/").content.decode())
     assert "What we keep" in text and "What we never keep" in text
     assert "We delete answers after 90 days." in text
+
+
+def test_going_back_and_changing_the_answers_stores_the_new_check(client):
+    key = form_key(client)
+    post(client, VALID, key=key)
+    changed = post(client, VALID | {"symptoms": ["breathing_difficulty"]}, key=key)
+    assert 'data-level="emergency"' in changed.content.decode()
+    assert sorted(Submission.objects.values_list("level", flat=True)) == ["emergency", "self_care"]
+    post(client, VALID | {"symptoms": ["breathing_difficulty"]}, key=key)  # and refreshes it
+    assert Submission.objects.count() == 2

@@ -17,7 +17,9 @@ class Submission(models.Model):
     reason_codes = models.JSONField(default=list)
     rules_version = models.CharField(max_length=40, db_index=True)
     # A random key put in each form, so that the same form posted twice is stored once.
-    form_key = models.CharField(max_length=64, unique=True)
+    # Sent again with other answers (Back, change, send), it is a new check.
+    form_key = models.CharField(max_length=64)
+    answers_digest = models.CharField(max_length=64, editable=False)
     created_hour = models.DateTimeField(
         db_index=True, help_text="When the check was made, to the hour."
     )
@@ -25,6 +27,9 @@ class Submission(models.Model):
     class Meta:
         ordering = ["-created_hour", "-id"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["form_key", "answers_digest"], name="submission_stored_once_per_form"
+            ),
             models.CheckConstraint(
                 condition=models.Q(level__in=[level.value for level in CareLevel]),
                 name="submission_level_is_known",

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from articles.rendering import fill_placeholders
 from triage.engine import Answers, Assessment
 from triage.forms import TriageForm
 from triage.rules import OUTCOMES, QUESTIONS, QUESTIONS_BY_NAME, CareLevel
@@ -87,7 +88,7 @@ def answer_summary_line(answers: Answers) -> str:
 
 def fill(text: str, emergency_number: str) -> str:
     # Plain text: the template escapes it.
-    return text.replace("{emergency_number}", emergency_number)
+    return fill_placeholders(text, emergency_number=emergency_number)
 
 
 @dataclass(frozen=True)

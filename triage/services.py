@@ -1,5 +1,7 @@
 """Storing a symptom check: the one place a Submission is created."""
 
+import hashlib
+import json
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -13,20 +15,27 @@ def to_the_hour(moment: datetime) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
+def answers_digest(answers: Answers) -> str:
+    return hashlib.sha256(json.dumps(answers, sort_keys=True).encode()).hexdigest()
+
+
 def submission_create(
     *, answers: Answers, assessment: Assessment, form_key: str
 ) -> tuple[Submission, bool]:
-    """Store a check once per form: a repeated post of the same form stores nothing more.
+    """Store a check once per form and answers: the same form posted again stores nothing more.
 
     Returns the submission and whether it was stored by this call.
     """
-    existing = Submission.objects.filter(form_key=form_key).first()
+    answers = validate(answers)  # stored in one normal form
+    digest = answers_digest(answers)
+    existing = Submission.objects.filter(form_key=form_key, answers_digest=digest).first()
     if existing is not None:
         return existing, False
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
-                answers=validate(answers),  # stored in one normal form
+                answers=answers,
+                answers_digest=digest,
                 level=assessment.level.value,
                 reason_codes=list(assessment.reason_codes),
                 rules_version=assessment.rules_version,
@@ -35,5 +44,5 @@ def submission_create(
             )
     except IntegrityError:
         # The same form posted twice at once: the other request stored it.
-        return Submission.objects.get(form_key=form_key), False
+        return Submission.objects.get(form_key=form_key, answers_digest=digest), False
     return submission, True

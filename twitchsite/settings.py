@@ -174,7 +174,8 @@ TRIAGE_RATE_LIMIT = {
 }
 ADMIN_LOGIN_RATE_LIMIT = {"limit": 10, "window": 300}  # per client
 ADMIN_LOGIN_USER_RATE_LIMIT = {"limit": 20, "window": 3600}  # per user name
-# How many proxies of ours add to X-Forwarded-For in front of the app (0: none, trust nothing).
+# How many proxies of ours add to X-Forwarded-For in front of the app. 0 (default): trust
+# one proxy only when it is on this machine (loopback); set it for a load balancer elsewhere.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 # Request size limits: a larger body or more fields get a 400 page.

@@ -1,15 +1,21 @@
 from django import template
 from django.conf import settings
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.rendering import fill_placeholders
+from articles.rendering import fill_placeholders, sanitise
 
 register = template.Library()
 
 
 @register.filter
 def article_html(stored_html: str) -> SafeString:
-    """HTML that the rendering pipeline sanitised when the article was saved."""
-    return mark_safe(  # noqa: S308 (sanitised by articles.rendering at save)
-        fill_placeholders(stored_html, emergency_number=settings.EMERGENCY_NUMBER)
-    )
+    """Stored article HTML, sanitised again so that no path into the database can skip it."""
+    filled = fill_placeholders(stored_html, emergency_number=escape(settings.EMERGENCY_NUMBER))
+    return mark_safe(sanitise(filled))  # noqa: S308 (nh3's allow-list has just run)
+
+
+@register.filter
+def article_text(text: str) -> str:
+    """Plain text from an article, such as a section heading; the template escapes it."""
+    return fill_placeholders(text, emergency_number=settings.EMERGENCY_NUMBER)
