@@ -59,3 +59,35 @@ def test_no_page_loads_anything_from_another_origin(client):
         for attribute in ('src="http', "src='http", 'href="//', 'src="//', "@import", "url(http"):
             assert attribute not in html
         assert '<link rel="stylesheet" href="/static/' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/articles/article/",
+        "/admin/articles/article/add/",
+        "/admin/triage/submission/",
+        "/admin/triage/submission/statistics/",
+    ],
+)
+def test_the_admin_needs_nothing_the_policy_forbids(editor_client, url):
+    from pages import elements_of
+
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert "Content-Security-Policy" in response
+    for tag, attrs in elements_of(response.content.decode()):
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        assert "style" not in attrs, (tag, attrs)
+        if tag == "script" and attrs.get("type") != "application/json":  # data, not run
+            src = attrs.get("src", "")
+            assert src.startswith("/") and not src.startswith("//"), attrs  # 'self' only
+
+
+def test_the_admin_change_page_needs_nothing_the_policy_forbids(editor_client):
+    from articles.models import Article
+
+    test_the_admin_needs_nothing_the_policy_forbids(
+        editor_client, f"/admin/articles/article/{Article.objects.first().pk}/change/"
+    )
