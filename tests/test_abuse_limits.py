@@ -4,10 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import clear_url_caches
-from triage_forms import VALID, form_key, post
 
 from pages import text_of
 from triage.models import Submission
+from triage_forms import VALID, form_key, post
 
 pytestmark = pytest.mark.django_db
 

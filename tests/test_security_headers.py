@@ -1,6 +1,7 @@
 """Every response carries the headers the MDN HTTP Observatory grades A+, admin included."""
 
 import pytest
+
 from triage_forms import VALID, post
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from triage_forms import VALID
 
 from triage.engine import assess
 from triage.models import Submission
 from triage.rules import CareLevel
 from triage.services import submission_create, to_the_hour
+from triage_forms import VALID
 
 pytestmark = pytest.mark.django_db
 

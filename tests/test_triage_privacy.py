@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
-from triage_forms import VALID, post
 
 from triage.models import Submission
+from triage_forms import VALID, post
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@
 
 import pytest
 from django.test import Client
-from triage_forms import VALID, form_key, post
 
 from pages import main_text, text_of
 from triage.models import Submission
 from triage.rules import QUESTIONS, RULES_VERSION
+from triage_forms import VALID, form_key, post
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,129 @@
+"""A real gunicorn server in production mode on loopback, on its own scratch database.
+
+The database is the one the suite runs on: SQLite by default, PostgreSQL when
+DATABASE_URL points to it (CI runs the suite both ways).
+"""
+
+import http.client
+import os
+import re
+import secrets
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
+ON_POSTGRES = SUITE_DATABASE.startswith(("postgres://", "postgresql://"))
+FORM_KEY = re.compile(rb'name="form_key" value="([0-9a-f]{32})"')
+CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+ANSWERS = {
+    "location": "shoulder",
+    "duration": "under_2_weeks",
+    "frequency": "now_and_then",
+    "symptoms": "none",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, database_url: str, workdir: Path) -> None:
+        self.database_url = database_url
+        self.port = free_port()
+        self.log = workdir / "gunicorn.log"
+        self.process: subprocess.Popen | None = None
+        self.env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))
+        }
+        self.env |= {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "TRIAGE_RATE_LIMIT_PER_MINUTE": "1000000",
+            "DATABASE_URL": database_url,
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+        }
+
+    def manage(self, *args: str) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True,
+            capture_output=True, timeout=300,
+        )  # fmt: skip
+
+    def start(self) -> None:
+        log = self.log.open("ab")
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "twitchsite.wsgi"],
+            cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if self.get("/healthz")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not start: {self.log.read_text()[-2000:]}")
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def restart(self) -> None:
+        self.kill()
+        self.start()
+
+    def request(self, method: str, path: str, body: str = "", headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            response = conn.getresponse()
+            return response.status, response.read(), response
+        finally:
+            conn.close()
+
+    def get(self, path: str):
+        status, body, _ = self.request("GET", path)
+        return status, body
+
+    def check_symptoms(self) -> tuple[int, str, bool]:
+        """Fill in the form as a browser does: (status, form key, outcome page received)."""
+        _, page, response = self.request("GET", "/triage/")
+        cookie = response.getheader("Set-Cookie", "").split(";")[0]
+        key = FORM_KEY.search(page).group(1).decode()
+        token = CSRF.search(page).group(1).decode()
+        return self.post_form(key, token, cookie)
+
+    def post_form(self, key: str, token: str, cookie: str) -> tuple[int, str, bool]:
+        body = urlencode({"csrfmiddlewaretoken": token, "form_key": key, **ANSWERS})
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+        status, page, _ = self.request("POST", "/triage/", body, headers)
+        return status, key, status == 200 and b'data-level="self_care"' in page
+
+    def stored_keys(self) -> list[str]:
+        sql = "SELECT form_key FROM triage_submission"
+        if ON_POSTGRES:
+            import psycopg
+
+            with psycopg.connect(self.database_url) as conn:
+                return [row[0] for row in conn.execute(sql)]
+        with sqlite3.connect(self.sqlite_path) as conn:
+            return [row[0] for row in conn.execute(sql)]
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(urlparse(self.database_url).path)

@@ -1,0 +1,129 @@
+"""The database goes away and comes back: friendly 503s, nothing stored, recovery by itself."""
+
+import contextlib
+import os
+import socket
+import threading
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+from liveserver import ON_POSTGRES
+
+pytestmark = pytest.mark.live
+
+
+class TcpForwarder:
+    """A loopback hop in front of PostgreSQL that can be cut, as a network or server failure."""
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        self.listener: socket.socket | None = None
+
+    def start(self) -> None:
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(64)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def stop(self) -> None:
+        for sock in [self.listener, *self.sockets]:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+        self.sockets.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            self.sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+def wait_for(condition, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def assert_down(server) -> None:
+    assert wait_for(lambda: server.get("/healthz")[0] == 503)
+    status, page = server.get("/articles/multiple-sclerosis/")
+    assert status == 503
+    assert b"Sorry, the service is unavailable" in page
+    assert b"Traceback" not in page
+    # A form sent now gets the same page and stores nothing (checked when it is back).
+    assert server.request("POST", "/triage/", "x=1")[0] in {403, 503}
+
+
+def assert_back(server) -> None:
+    assert wait_for(lambda: server.get("/healthz")[0] == 200)
+    assert server.get("/articles/multiple-sclerosis/")[0] == 200
+    assert server.check_symptoms()[2]
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="this suite runs on PostgreSQL: see the test below")
+def test_sqlite_file_gone_gives_503_and_the_site_recovers_when_it_is_back(server):
+    assert_back(server)
+    stored_before = len(server.stored_keys())
+    path = server.sqlite_path
+    names = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    files = [file for file in names if file.exists()]
+    for file in files:
+        os.replace(file, file.with_name(file.name + ".away"))
+    try:
+        assert_down(server)
+    finally:
+        for file in names:
+            file.unlink(missing_ok=True)  # the empty database made while it was away
+        for file in files:
+            os.replace(file.with_name(file.name + ".away"), file)
+    assert_back(server)
+    assert len(server.stored_keys()) == stored_before + 1  # only the check made after
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="this suite runs on SQLite: see the test above")
+def test_postgresql_unreachable_gives_503_and_the_site_recovers_when_it_is_back(
+    live_server_factory, scratch_database
+):
+    url = urlparse(scratch_database)
+    forwarder = TcpForwarder((url.hostname, url.port or 5432))
+    forwarder.start()
+    try:
+        netloc = f"{url.username}@127.0.0.1:{forwarder.port}"
+        server = live_server_factory(url._replace(netloc=netloc).geturl())
+        assert_back(server)
+        stored_before = len(server.stored_keys())
+        forwarder.stop()
+        assert_down(server)
+        forwarder.start()
+        assert_back(server)
+        assert len(server.stored_keys()) == stored_before + 1
+    finally:
+        forwarder.stop()
