@@ -13,13 +13,6 @@ settings.register_profile("default", max_examples=100)
 settings.register_profile("fuzz", max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-SLUGS = (
-    "twitching-in-the-shoulder",
-    "twitching-in-the-stomach",
-    "multiple-sclerosis",
-    "amyotrophic-lateral-sclerosis",
-)
-
 
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):

@@ -3,6 +3,14 @@
 import re
 from html.parser import HTMLParser
 
+# The four articles the site ships with.
+SLUGS = (
+    "twitching-in-the-shoulder",
+    "twitching-in-the-stomach",
+    "multiple-sclerosis",
+    "amyotrophic-lateral-sclerosis",
+)
+
 
 class _PageParser(HTMLParser):
     def __init__(self) -> None:

@@ -4,8 +4,7 @@ import pytest
 from django.test import Client, override_settings
 
 from articles.models import Article
-from conftest import SLUGS
-from pages import main_text, text_of
+from pages import SLUGS, main_text, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import Article
-from conftest import SLUGS
-from pages import links_of, parse
+from pages import SLUGS, links_of, parse
 
 pytestmark = pytest.mark.django_db
 

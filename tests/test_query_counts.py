@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import SLUGS
+from pages import SLUGS
 
 pytestmark = pytest.mark.django_db
 
