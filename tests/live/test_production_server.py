@@ -1,0 +1,79 @@
+"""The production server as a reader's browser meets it, and a backup taken under load."""
+
+import sqlite3
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from liveserver import ON_POSTGRES, ROOT
+
+pytestmark = pytest.mark.live
+
+
+def test_over_https_the_server_sends_hsts_for_a_year_and_secure_cookies(server):
+    _, _, response = server.request("GET", "/triage/", headers={"X-Forwarded-Proto": "https"})
+    assert response.getheader("Strict-Transport-Security") == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    cookie = response.getheader("Set-Cookie")
+    assert "Secure" in cookie and "SameSite=Lax" in cookie
+
+
+def test_plain_http_is_redirected_to_https_by_default(live_server_factory):
+    server = live_server_factory()
+    server.env["DJANGO_SECURE_SSL_REDIRECT"] = "1"
+    server.restart()
+    status, _, response = server.request("GET", "/articles/")
+    assert status == 301
+    assert response.getheader("Location").startswith("https://")
+
+
+def test_the_access_log_has_no_client_address(server):
+    server.get("/articles/")
+    line = '"GET /articles/ HTTP/1.1" 200'
+    for _ in range(50):  # the worker writes its log line just after answering
+        log = server.log.read_text()
+        if line in log:
+            break
+        threading.Event().wait(0.1)
+    assert line in log
+    assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{server.port}", "")
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="PostgreSQL backups use pg_dump")
+def test_a_backup_taken_under_load_holds_every_check_acknowledged_before_it(server, tmp_path):
+    acknowledged: list[str] = []
+    stop = threading.Event()
+
+    def client() -> None:
+        for _ in range(300):
+            if stop.is_set():
+                return
+            _, key, outcome = server.check_symptoms()
+            if outcome:
+                acknowledged.append(key)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(client) for _ in range(4)]
+        while len(acknowledged) < 60 and not any(f.done() for f in futures):
+            threading.Event().wait(0.05)
+        before_backup = set(acknowledged)
+        backup = tmp_path / "backup.sqlite3"
+        subprocess.run(
+            [sys.executable, "manage.py", "backup_database", str(backup)],
+            cwd=ROOT, env=server.env, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        stop.set()
+        for future in futures:
+            future.result(timeout=60)
+
+    restored = tmp_path / "restored.sqlite3"
+    restored.write_bytes(backup.read_bytes())
+    with sqlite3.connect(restored) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {row[0] for row in conn.execute("SELECT form_key FROM triage_submission")}
+    assert len(before_backup) >= 60
+    assert before_backup <= stored
