@@ -114,6 +114,18 @@ class LiveServer:
         status, page, _ = self.request("POST", "/triage/", body, headers)
         return status, key, status == 200 and b'data-level="self_care"' in page
 
+    def keep_checking(self, acknowledged: list[str], stop, times: int) -> None:
+        """One client filling in the form again and again; notes each outcome it receives."""
+        for _ in range(times):
+            if stop.is_set():
+                return
+            try:
+                _, key, outcome = self.check_symptoms()
+            except (OSError, http.client.HTTPException, AttributeError):  # server gone
+                continue
+            if outcome:
+                acknowledged.append(key)
+
     def stored_keys(self) -> list[str]:
         sql = "SELECT form_key FROM triage_submission"
         if ON_POSTGRES:

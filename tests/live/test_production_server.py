@@ -48,16 +48,8 @@ def test_a_backup_taken_under_load_holds_every_check_acknowledged_before_it(serv
     acknowledged: list[str] = []
     stop = threading.Event()
 
-    def client() -> None:
-        for _ in range(300):
-            if stop.is_set():
-                return
-            _, key, outcome = server.check_symptoms()
-            if outcome:
-                acknowledged.append(key)
-
     with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = [pool.submit(client) for _ in range(4)]
+        futures = [pool.submit(server.keep_checking, acknowledged, stop, 300) for _ in range(4)]
         while len(acknowledged) < 60 and not any(f.done() for f in futures):
             threading.Event().wait(0.05)
         before_backup = set(acknowledged)
