@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate run serve test test-postgres fuzz lint format check ci clean
+.PHONY: help install install-dev migrate run serve test test-postgres fuzz screenshots lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: $(VENV)/.dev ## Run the whole test suite
 
 fuzz: $(VENV)/.dev ## Fuzz every URL and form with many thousands of random requests
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
+
+screenshots: $(VENV)/.dev ## Save PNGs of the main pages into docs/screenshots (needs chromium)
+	BROWSER_TESTS_REQUIRED=1 $(BIN)/python -m pytest -m screenshots
 
 test-postgres: $(VENV)/.dev ## Run the test suite against PostgreSQL (POSTGRES_URL)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest

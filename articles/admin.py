@@ -11,7 +11,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["related"]
+    raw_id_fields = ["related"]
     readonly_fields = ["created_at", "updated_at", "linked_from_list"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "summary"]}),

@@ -20,7 +20,7 @@ def form_data(article: Article, **changes) -> dict:
         "summary": article.summary,
         "body": article.body,
         "sources": article.sources,
-        "related": [a.pk for a in article.related.all()],
+        "related": ",".join(str(a.pk) for a in article.related.all()),
         "last_reviewed": article.last_reviewed.isoformat(),
         "next_review_due": article.next_review_due.isoformat(),
     }
@@ -114,3 +114,11 @@ def test_the_admin_is_refused_to_the_public(client):
     response = client.get("/admin/articles/article/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_saving_in_the_admin_keeps_the_related_articles(editor_client):
+    article = Article.objects.get(slug="multiple-sclerosis")
+    related = set(article.related.values_list("slug", flat=True))
+    assert len(related) == 3
+    editor_client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article))
+    assert set(article.related.values_list("slug", flat=True)) == related

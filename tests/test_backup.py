@@ -27,11 +27,9 @@ def test_a_backup_restores_every_submission(tmp_path):
     try:
         assert restored.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = {row[0] for row in restored.execute("SELECT form_key FROM triage_submission")}
-        articles = restored.execute("SELECT count(*) FROM articles_article").fetchone()[0]
     finally:
         restored.close()
     assert stored == set(keys)
-    assert articles == 4
     assert not (tmp_path / "backups" / "db.sqlite3.partial").exists()
 
 

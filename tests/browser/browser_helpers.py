@@ -1,0 +1,21 @@
+"""What a person does in the browser, shared by the browser tests."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+_axe = Axe()
+
+
+def axe_violations(page) -> list[tuple[str, list]]:
+    result = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+
+
+def fill_in_symptom_check(page, symptom: str = "none") -> None:
+    page.goto("/triage/")
+    page.check("#location-3")  # shoulder
+    page.check("#duration-1")
+    page.check("#frequency-1")
+    page.check(f"input[name=symptoms][value={symptom}]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")

@@ -1,0 +1,50 @@
+"""axe-core finds no WCAG 2.2 AA or best-practice violation on any page a reader can reach."""
+
+import pytest
+
+from browser_helpers import axe_violations, fill_in_symptom_check
+from pages import SLUGS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+PAGES = ["/", "/articles/", *[f"/articles/{slug}/" for slug in SLUGS], "/triage/", "/privacy/",
+         "/no-such-page/"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_no_accessibility_violations(page, url):
+    page.goto(url)
+    assert axe_violations(page) == []
+
+
+def test_the_form_with_errors_has_no_accessibility_violations(page):
+    page.goto("/triage/")
+    page.click("button[type=submit]")
+    assert page.title().startswith("Error: ")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("symptom", "level"),
+    [("none", "self_care"), ("weakness", "routine"), ("fever_or_very_unwell", "urgent"),
+     ("seizure", "emergency")],
+)  # fmt: skip
+def test_each_outcome_has_no_accessibility_violations(page, symptom, level):
+    fill_in_symptom_check(page, symptom)
+    assert page.locator(f'[data-level="{level}"]').count() == 1
+    assert axe_violations(page) == []
+
+
+def test_the_admin_article_change_page_has_no_accessibility_violations(page, editor):
+    from articles.models import Article
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.goto(f"/admin/articles/article/{Article.objects.get(slug=SLUGS[2]).pk}/change/")
+    assert page.locator("#id_body").count() == 1
+    assert axe_violations(page) == []

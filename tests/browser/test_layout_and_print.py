@@ -1,0 +1,62 @@
+"""Small and large screens, zoomed text, print, and page weight."""
+
+import pytest
+
+from browser_helpers import fill_in_symptom_check
+from pages import SLUGS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+PUBLIC = ["/", "/articles/", *[f"/articles/{slug}/" for slug in SLUGS], "/triage/", "/privacy/"]
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("zoom", ["100%", "200%"])
+def test_no_page_scrolls_sideways(page, width, zoom):
+    page.set_viewport_size({"width": width, "height": 900})
+    for url in PUBLIC:
+        page.goto(url)
+        page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{zoom}'; }}")
+        assert not scrolls_sideways(page), (url, width, zoom)
+
+
+def test_the_outcome_prints_without_navigation_with_advice_and_date(page):
+    fill_in_symptom_check(page, "weakness")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator(".outcome").is_visible()
+    assert page.locator(".checked-on").is_visible()
+    assert page.locator("#answers-heading").is_visible()
+
+
+def test_articles_print_without_navigation(page):
+    page.goto(f"/articles/{SLUGS[0]}/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".breadcrumbs").is_visible()
+    assert page.locator(".review-dates").is_visible()
+
+
+def test_pages_are_light_and_load_nothing_from_elsewhere(page, site):
+    requests = []
+    page.on("request", lambda request: requests.append(request))
+    for url in PUBLIC:
+        requests.clear()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        assert all(r.url.startswith(site) for r in requests), [r.url for r in requests]
+        assert not [r for r in requests if r.resource_type == "script"]
+        responses = [r.response() for r in requests if r.response()]
+        assert all(response.status < 400 for response in responses), [r.url for r in responses]
+        size = sum(len(r.body()) for r in responses if r.status < 300)
+        assert size < 50_000, (url, size)

@@ -1,0 +1,37 @@
+"""`make screenshots`: pictures of the main pages at phone and desktop widths, for the README."""
+
+from pathlib import Path
+
+import pytest
+
+from browser_helpers import fill_in_symptom_check
+
+pytestmark = [pytest.mark.browser, pytest.mark.screenshots, pytest.mark.django_db(transaction=True)]
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+WIDTHS = {"phone": 360, "desktop": 1280}
+
+
+def show_errors(page) -> None:
+    page.goto("/triage/")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+SCENES = {
+    "home": lambda page: page.goto("/"),
+    "article": lambda page: page.goto("/articles/twitching-in-the-stomach/"),
+    "triage-errors": show_errors,
+    "outcome": lambda page: fill_in_symptom_check(page, "weakness"),
+}
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize("scene", SCENES)
+def test_save_screenshot(page, scene, device):
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": WIDTHS[device], "height": 900})
+    SCENES[scene](page)
+    path = OUT / f"{scene}-{device}.png"
+    page.screenshot(path=path)
+    assert path.stat().st_size > 5_000
