@@ -60,3 +60,32 @@ def test_pages_are_light_and_load_nothing_from_elsewhere(page, site):
         assert all(response.status < 400 for response in responses), [r.url for r in responses]
         size = sum(len(r.body()) for r in responses if r.status < 300)
         assert size < 50_000, (url, size)
+
+
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll('main > *, main section > *, .choices__item > *')]
+    .filter(e => e.offsetParent !== null && getComputedStyle(e).position !== 'absolute')
+    .map(e => [e, e.getBoundingClientRect()]);
+  const found = [];
+  for (const [a, ra] of boxes) for (const [b, rb] of boxes) {
+    if (a === b || a.contains(b) || b.contains(a) || a.parentElement !== b.parentElement) continue;
+    const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+    const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+    if (x > 1 && y > 1) found.push(`${a.tagName}.${a.className} / ${b.tagName}.${b.className}`);
+  }
+  for (const item of document.querySelectorAll('.choices__item')) {
+    const box = item.querySelector('input').getBoundingClientRect();
+    const label = item.querySelector('label').getBoundingClientRect();
+    if (box.right > label.left + 1) found.push(`box over its label: ${item.textContent.trim()}`);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_nothing_overlaps_at_200_percent_text(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    for url in PUBLIC:
+        page.goto(url)
+        page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+        assert page.evaluate(OVERLAPS) == [], url
