@@ -2,9 +2,11 @@ from itertools import groupby
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from articles.structured_data import article_json_ld
 
 
 @require_safe
@@ -37,8 +39,18 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if article is None or not (article.is_published or is_staff):
         raise Http404("No article here.")
     related = article.related.all() if is_staff else article.related.published()
-    return render(
-        request,
-        "articles/article_detail.html",
-        {"article": article, "related": related.only("title", "slug", "summary")},
+    url = request.build_absolute_uri(article.get_absolute_url())
+    context = {
+        "article": article,
+        "related": related.only("title", "slug", "summary"),
+        "json_ld": article_json_ld(article, url),
+    }
+    return render(request, "articles/article_detail.html", context)
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse(
+        f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", content_type="text/plain"
     )

@@ -71,6 +71,8 @@ def script_vectors(html: str) -> list[str]:
     """Anything in the page that could run script: script elements, handlers, script URLs."""
     found = []
     for tag, attrs in elements_of(html):
+        if tag == "script" and attrs.get("type") == "application/ld+json" and len(attrs) == 1:
+            continue  # a JSON data block is never run
         if tag in {"script", "iframe", "object", "embed", "img", "svg"}:
             found.append(tag)
         found += [f"{tag}[{name}]" for name in attrs if name.startswith("on")]

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles.sitemaps import SITEMAPS
+from articles.views import robots_txt
 from ops import views as ops_views
 
 admin.site.site_header = "Twitch: content administration"
@@ -11,6 +14,8 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("triage.urls")),
     path("healthz", ops_views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path(f"{settings.ADMIN_URL}login/", ops_views.admin_login),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
