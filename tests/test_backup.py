@@ -37,3 +37,31 @@ def test_a_backup_restores_every_submission(tmp_path):
 def test_on_postgresql_the_command_points_to_pg_dump(tmp_path):
     with pytest.raises(CommandError, match="pg_dump"):
         call_command("backup_database", str(tmp_path / "x"))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL backups use pg_dump")
+def test_a_backup_never_overwrites_the_live_database_or_a_folder(tmp_path, settings):
+    live = connection.settings_dict["NAME"]
+    if "memory" in str(live):
+        live = tmp_path / "pretend-live.sqlite3"
+        connection.settings_dict["NAME"], old = str(live), connection.settings_dict["NAME"]
+    else:
+        old = None
+    try:
+        with pytest.raises(CommandError, match="is the live database"):
+            call_command("backup_database", str(live), stdout=io.StringIO())
+    finally:
+        if old is not None:
+            connection.settings_dict["NAME"] = old
+    with pytest.raises(CommandError, match="is a folder"):
+        call_command("backup_database", str(tmp_path), stdout=io.StringIO())
+    assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL backups use pg_dump")
+def test_a_backup_is_one_self_contained_file(tmp_path):
+    target = tmp_path / "db.sqlite3"
+    call_command("backup_database", str(target), stdout=io.StringIO())
+    with sqlite3.connect(target) as restored:
+        assert restored.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert not list(tmp_path.glob("*.partial"))
