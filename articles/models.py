@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import copy
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
-from articles import rendering
+from articles import readability, rendering
+from articles.reviews import ReviewState, review_state
 
 MARKDOWN_HELP = (
     "Markdown. Sections: start a line with '## '. Link to another article with "
@@ -19,6 +26,12 @@ MARKDOWN_HELP = (
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED)
+
+    def at_slugs(self, slugs) -> ArticleQuerySet:
+        """Articles at these slugs, now or before a rename (old links keep working)."""
+        return self.filter(
+            models.Q(slug__in=slugs) | models.Q(old_slugs__old_slug__in=slugs)
+        ).distinct()
 
 
 class Article(models.Model):
@@ -46,6 +59,15 @@ class Article(models.Model):
     related = models.ManyToManyField("self", blank=True, symmetrical=True)
     last_reviewed = models.DateField()
     next_review_due = models.DateField()
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The clinician who last signed the article off.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -56,11 +78,23 @@ class Article(models.Model):
     links_to = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="linked_from", editable=False
     )
+    reading_ease = models.FloatField(
+        null=True, blank=True, editable=False, help_text="Flesch reading ease of the body."
+    )
+
+    # Who changed what and when. The rendered fields follow from the text, so they are
+    # not kept twice.
+    history = HistoricalRecords(
+        excluded_fields=["body_html", "sources_html", "headings", "reading_ease", "updated_at"]
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
+        permissions = [
+            ("sign_off_article", "Can sign off articles clinically and publish changes"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(next_review_due__gte=models.F("last_reviewed")),
@@ -73,29 +107,60 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         with transaction.atomic():
-            rendered = self.render()
-            for name, value in rendered.stored_fields().items():
-                setattr(self, name, value)
+            self.fill_rendered_fields()
+            old_slug = (
+                Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+                if self.pk
+                else None
+            )
             super().save(*args, **kwargs)
-            self.links_to.set(Article.objects.filter(slug__in=rendered.links))
+            # An old address keeps working: it redirects here for good. A slug taken
+            # over by this article stops redirecting elsewhere.
+            SlugRedirect.objects.filter(old_slug=self.slug).delete()
+            if old_slug and old_slug != self.slug:
+                SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+            self.links_to.set(Article.objects.at_slugs(self._rendered_links))
             # Pages that link here must show this article's current address, title and
-            # status. Updated in place, not saved, so that two pages linking to each
-            # other do not save each other for ever.
-            for source in list(self.linked_from.exclude(pk=self.pk)):
-                again = source.render()
-                Article.objects.filter(pk=source.pk).update(**again.stored_fields())
-                source.links_to.set(Article.objects.filter(slug__in=again.links))
+            # status.
+            refresh_rendered(self.linked_from.exclude(pk=self.pk))
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def fill_rendered_fields(self) -> None:
+        rendered = self.render()
+        for name, value in rendered.stored_fields().items():
+            setattr(self, name, value)
+        self.reading_ease = readability.flesch_reading_ease(self.body_html)
+        self._rendered_links = rendered.links
 
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     @property
+    def review_state(self) -> ReviewState:
+        return review_state(self.next_review_due, timezone.localdate())
+
+    @property
     def review_overdue(self) -> bool:
-        return self.next_review_due < timezone.localdate()
+        return self.review_state is ReviewState.OVERDUE
+
+    @property
+    def reading_level(self) -> str:
+        return readability.describe(self.reading_ease)
+
+    def published_linkers(self) -> models.QuerySet:
+        """Published articles, other than this one, whose text links here."""
+        return self.linked_from.published().exclude(pk=self.pk).order_by("title")
+
+    def with_pending_change(self) -> Article:
+        """An unsaved copy showing the pending change, rendered as it would be published."""
+        preview = copy.copy(self)
+        for name, value in self.pending_change.fields.items():
+            setattr(preview, name, value)
+        preview.fill_rendered_fields()
+        return preview
 
     def render(self) -> rendering.RenderedArticle:
         # A published page may only link to published pages; a draft may link to drafts.
@@ -118,8 +183,60 @@ class Article(models.Model):
             )
 
 
+def refresh_rendered(articles: models.QuerySet) -> None:
+    """Render articles again after a page they link to changed, moved or went.
+
+    Updated in place, not saved, so that two pages linking to each other do not save each
+    other for ever, and so that this is not an editorial change in their history.
+    """
+    for source in list(articles):
+        again = source.render()
+        Article.objects.filter(pk=source.pk).update(**again.stored_fields())
+        source.links_to.set(Article.objects.at_slugs(again.links))
+
+
+@receiver(pre_delete, sender=Article)
+def _remember_linkers(sender, instance: Article, **kwargs) -> None:
+    instance._linkers = list(instance.linked_from.exclude(pk=instance.pk))
+
+
+@receiver(post_delete, sender=Article)
+def _render_linkers_again(sender, instance: Article, **kwargs) -> None:
+    # A page that linked to a deleted article shows the link as plain text.
+    refresh_rendered(Article.objects.filter(pk__in=[a.pk for a in instance._linkers]))
+
+
+class PendingChange(models.Model):
+    """Changes to a published article that the public does not see until they are published."""
+
+    FIELDS = ("title", "kind", "summary", "body", "sources")
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="pending_change")
+    fields = models.JSONField(help_text="The new values of the article's text fields.")
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Pending change to {self.article}"
+
+
+class SlugRedirect(models.Model):
+    """An article's earlier address, which redirects permanently to its current one."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"/articles/{self.old_slug}/ → {self.article.get_absolute_url()}"
+
+
 def _resolve(articles: models.QuerySet, slug: str) -> rendering.LinkTarget | None:
     article = articles.filter(slug=slug).only("slug", "title").first()
+    if article is None:
+        article = articles.filter(old_slugs__old_slug=slug).only("slug", "title").first()
     if article is None:
         return None
     return rendering.LinkTarget(url=article.get_absolute_url(), title=article.title)

@@ -1,11 +1,11 @@
 from itertools import groupby
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from articles.models import Article
+from articles.models import Article, SlugRedirect
 from articles.structured_data import article_json_ld
 
 
@@ -36,6 +36,10 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = Article.objects.filter(slug=slug).first()
     is_staff = request.user.is_authenticated and request.user.is_staff
+    if article is None:
+        moved = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()
+        if moved is not None and (moved.article.is_published or is_staff):
+            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
     if article is None or not (article.is_published or is_staff):
         raise Http404("No article here.")
     related = article.related.all() if is_staff else article.related.published()

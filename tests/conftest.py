@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
 from hypothesis import settings
@@ -36,6 +37,24 @@ def editor(db):
 def editor_client(editor) -> Client:
     client = Client()
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def writer(db):
+    """A staff editor who may change articles but not sign them off clinically."""
+    user = get_user_model().objects.create_user(
+        username="writer", password="a-long-test-password", is_staff=True
+    )
+    codenames = ["view_article", "add_article", "change_article", "delete_article"]
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+@pytest.fixture
+def writer_client(writer) -> Client:
+    client = Client()
+    client.force_login(writer)
     return client
 
 

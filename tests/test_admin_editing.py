@@ -4,27 +4,12 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
+from admin_forms import article_form_data
 from pages import main_text, script_vectors
 
 pytestmark = pytest.mark.django_db
 
 ADMIN_CHANGE = "/admin/articles/article/{pk}/change/"
-
-
-def form_data(article: Article, **changes) -> dict:
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "kind": article.kind,
-        "status": article.status,
-        "summary": article.summary,
-        "body": article.body,
-        "sources": article.sources,
-        "related": ",".join(str(a.pk) for a in article.related.all()),
-        "last_reviewed": article.last_reviewed.isoformat(),
-        "next_review_due": article.next_review_due.isoformat(),
-    }
-    return data | changes
 
 
 def test_editor_logs_in_changes_a_body_and_the_page_shows_it_at_once(editor):
@@ -40,7 +25,9 @@ def test_editor_logs_in_changes_a_body_and_the_page_shows_it_at_once(editor):
     assert "[[slug]]" in change_page.content.decode()  # the syntax help
 
     new_body = article.body + "\n\nA sentence the editor just added.\n"
-    response = client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article, body=new_body))
+    response = client.post(
+        ADMIN_CHANGE.format(pk=article.pk), article_form_data(article, body=new_body)
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "A sentence the editor just added." in main_text(
         Client().get(article.get_absolute_url()).content.decode()
@@ -58,7 +45,9 @@ def test_editor_logs_in_changes_a_body_and_the_page_shows_it_at_once(editor):
 def test_script_saved_in_the_admin_never_runs_on_the_page(editor_client, attack):
     article = Article.objects.get(slug="multiple-sclerosis")
     body = f"{article.body}\n\n{attack}\n"
-    response = editor_client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article, body=body))
+    response = editor_client.post(
+        ADMIN_CHANGE.format(pk=article.pk), article_form_data(article, body=body)
+    )
     assert response.status_code == 302
     assert script_vectors(Client().get(article.get_absolute_url()).content.decode()) == []
 
@@ -66,7 +55,9 @@ def test_script_saved_in_the_admin_never_runs_on_the_page(editor_client, attack)
 def test_a_link_to_a_missing_article_is_refused_with_an_error_naming_it(editor_client):
     article = Article.objects.get(slug="multiple-sclerosis")
     body = article.body + "\n\nSee [[parkinsons-disease]] too.\n"
-    response = editor_client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article, body=body))
+    response = editor_client.post(
+        ADMIN_CHANGE.format(pk=article.pk), article_form_data(article, body=body)
+    )
     assert response.status_code == 200
     assert "These links point to no published article: [[parkinsons-disease]]" in (
         response.content.decode()
@@ -77,7 +68,9 @@ def test_a_link_to_a_missing_article_is_refused_with_an_error_naming_it(editor_c
 def test_a_link_written_as_an_article_url_is_checked_too(editor_client):
     article = Article.objects.get(slug="multiple-sclerosis")
     body = article.body + "\n\nSee [this](/articles/gone/).\n"
-    response = editor_client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article, body=body))
+    response = editor_client.post(
+        ADMIN_CHANGE.format(pk=article.pk), article_form_data(article, body=body)
+    )
     assert response.status_code == 200
     assert "[[gone]]" in response.content.decode()
 
@@ -120,5 +113,5 @@ def test_saving_in_the_admin_keeps_the_related_articles(editor_client):
     article = Article.objects.get(slug="multiple-sclerosis")
     related = set(article.related.values_list("slug", flat=True))
     assert len(related) == 3
-    editor_client.post(ADMIN_CHANGE.format(pk=article.pk), form_data(article))
+    editor_client.post(ADMIN_CHANGE.format(pk=article.pk), article_form_data(article))
     assert set(article.related.values_list("slug", flat=True)) == related

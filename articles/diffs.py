@@ -1,0 +1,58 @@
+"""Line-by-line differences between two versions of an article. Plain Python."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    kind: str  # "added", "removed" or "same"
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    name: str
+    label: str
+    lines: list[DiffLine]
+
+
+def line_diff(old: str, new: str, context: int = 2) -> list[DiffLine]:
+    """The changed lines of a text, with a few unchanged lines around each change."""
+    old_lines, new_lines = str(old).splitlines(), str(new).splitlines()
+    lines: list[DiffLine] = []
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for group in matcher.get_grouped_opcodes(context):
+        if lines:
+            lines.append(DiffLine("gap", "…"))
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                lines.extend(DiffLine("same", line) for line in old_lines[i1:i2])
+                continue
+            lines.extend(DiffLine("removed", line) for line in old_lines[i1:i2])
+            lines.extend(DiffLine("added", line) for line in new_lines[j1:j2])
+    return lines
+
+
+def field_diffs(
+    old: Mapping[str, Any], new: Mapping[str, Any], labels: Mapping[str, str]
+) -> list[FieldDiff]:
+    """Each field, in the order of `labels`, whose value differs between two versions."""
+    changes = []
+    for name, label in labels.items():
+        before, after = _text(old.get(name)), _text(new.get(name))
+        if before != after:
+            changes.append(FieldDiff(name, label, line_diff(before, after)))
+    return changes
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return "\n".join(str(item) for item in value)
+    return str(value)
