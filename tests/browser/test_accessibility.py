@@ -38,13 +38,40 @@ def test_each_outcome_has_no_accessibility_violations(page, symptom, level):
     assert axe_violations(page) == []
 
 
-def test_the_admin_article_change_page_has_no_accessibility_violations(page, editor):
-    from articles.models import Article
-
+def log_in(page) -> None:
     page.goto("/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "a-long-test-password")
     page.click("input[type=submit]")
+
+
+def test_the_admin_article_change_page_has_no_accessibility_violations(page, editor):
+    from articles.models import Article
+
+    log_in(page)
     page.goto(f"/admin/articles/article/{Article.objects.get(slug=SLUGS[2]).pk}/change/")
     assert page.locator("#id_body").count() == 1
+    assert axe_violations(page) == []
+
+
+EDITORIAL_PAGES = ["change", "history", "compare", "preview", "publish", "discard", "sign-off",
+                   "delete", "../reviews-due", ".."]  # fmt: skip
+
+
+@pytest.mark.parametrize("which", EDITORIAL_PAGES)
+def test_the_editorial_pages_have_no_accessibility_violations(page, editor, which):
+    from articles import services
+    from articles.models import Article
+
+    article = Article.objects.get(slug=SLUGS[2])
+    services.pending_change_save(
+        article=article, fields={"summary": "A pending summary."}, user=editor
+    )
+    versions = list(article.history.values_list("history_id", flat=True))
+    services.article_sign_off(article=article, reviewer=editor)
+    newest = article.history.first().history_id
+    log_in(page)
+    query = f"?from={versions[-1]}&to={newest}" if which == "compare" else ""
+    response = page.goto(f"/admin/articles/article/{article.pk}/{which}/{query}")
+    assert response.status == 200
     assert axe_violations(page) == []
