@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from articles.models import Article
 from admin_forms import article_form_data
+from articles.models import Article
 from pages import main_text, script_vectors
 
 pytestmark = pytest.mark.django_db
