@@ -103,3 +103,33 @@ def test_editor_logs_in_edits_a_body_and_sees_it_on_the_page(page, editor):
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
     page.goto(article.get_absolute_url())
     assert page.locator("text=A sentence added in the browser.").count() == 1
+
+
+def test_editor_saves_a_pending_draft_previews_it_and_publishes_it_after_sign_off(page, editor):
+    article = Article.objects.get(slug="multiple-sclerosis")
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_body", article.body + "\n\nA pending sentence from the browser.\n")
+    page.click("input[name=_save_draft]")
+    assert "Saved as a pending draft" in page.locator(".messagelist").inner_text()
+
+    # The public does not see it yet; the staff preview does, marked as a preview.
+    public = page.context.browser.new_page(base_url=page.url.split("/admin/")[0])
+    public.goto(article.get_absolute_url())
+    assert public.locator("text=A pending sentence from the browser.").count() == 0
+    page.click("text=Preview the page with these changes")
+    assert page.title().startswith("Preview: ")
+    assert page.locator("text=A pending sentence from the browser.").count() == 1
+
+    page.go_back()
+    page.click("text=sign them off and publish them")
+    assert page.locator("ins", has_text="A pending sentence from the browser.").count() == 1
+    page.click("input[value='Sign off and publish']")
+    assert "Signed off and published" in page.locator(".messagelist").inner_text()
+
+    public.reload()
+    assert public.locator("text=A pending sentence from the browser.").count() == 1
+    public.close()
