@@ -88,6 +88,8 @@ def load(article_model, files: list[ArticleFile] | None = None) -> None:
             url=reverse("articles:detail", kwargs={"slug": slug}), title=titles[slug]
         )
 
+    # A migration's historical model may predate some of the rendered fields.
+    has_field = {field.name for field in article_model._meta.get_fields()}.__contains__
     saved, links = {}, {}
     for f in files:
         rendered = rendering.render_article(f.body, f.sources, resolve)
@@ -105,7 +107,7 @@ def load(article_model, files: list[ArticleFile] | None = None) -> None:
                 "status": "published",
                 "last_reviewed": f.last_reviewed,
                 "next_review_due": f.next_review_due,
-                **rendered.stored_fields(),
+                **{k: v for k, v in rendered.stored_fields().items() if has_field(k)},
             },
         )
         links[f.slug] = rendered.links

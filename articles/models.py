@@ -5,6 +5,7 @@ import copy
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Substr, Upper
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -26,6 +27,19 @@ MARKDOWN_HELP = (
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED)
+
+    def letter_counts(self) -> dict[str, int]:
+        """How many articles start with each letter, in order: for the A to Z list."""
+        rows = (
+            self.annotate(letter=Upper(Substr("title", 1, 1)))
+            .values_list("letter")
+            .annotate(count=models.Count("id"))
+            .order_by("letter")
+        )
+        return dict(rows)
+
+    def starting_with(self, letter: str) -> ArticleQuerySet:
+        return self.filter(title__istartswith=letter).order_by("title")
 
     def at_slugs(self, slugs) -> ArticleQuerySet:
         """Articles at these slugs, now or before a rename (old links keep working)."""
@@ -75,6 +89,7 @@ class Article(models.Model):
     body_html = models.TextField(blank=True, editable=False)
     sources_html = models.TextField(blank=True, editable=False)
     headings = models.JSONField(default=list, blank=True, editable=False)
+    body_text = models.TextField(blank=True, editable=False)
     links_to = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="linked_from", editable=False
     )
@@ -85,7 +100,14 @@ class Article(models.Model):
     # Who changed what and when. The rendered fields follow from the text, so they are
     # not kept twice.
     history = HistoricalRecords(
-        excluded_fields=["body_html", "sources_html", "headings", "reading_ease", "updated_at"]
+        excluded_fields=[
+            "body_html",
+            "sources_html",
+            "headings",
+            "body_text",
+            "reading_ease",
+            "updated_at",
+        ]
     )
 
     objects = ArticleQuerySet.as_manager()

@@ -24,6 +24,8 @@ from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from articles.readability import text_blocks
+
 # [[slug]] or [[slug|link text]]
 INTERNAL_LINK_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]"
 # A Markdown link written to an article's URL: [text](/articles/slug/)
@@ -261,6 +263,8 @@ class RenderedArticle:
             "body_html": self.body.html,
             "sources_html": self.sources.html,
             "headings": [{"id": h.id, "text": h.text} for h in self.body.headings],
+            # The words of the body without markup: what search indexes and quotes.
+            "body_text": "\n".join(text_blocks(self.body.html)),
         }
 
 

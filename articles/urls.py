@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("articles/", views.article_list, name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("search/", views.search_view, name="search"),
 ]

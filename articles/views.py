@@ -1,12 +1,20 @@
 from itertools import groupby
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from articles import search
 from articles.models import Article, SlugRedirect
 from articles.structured_data import article_json_ld
+
+# Up to this many published articles, the A to Z list is one page; beyond, one letter at a
+# time in pages of AZ_PAGE_SIZE.
+AZ_ONE_PAGE_UP_TO = 150
+AZ_PAGE_SIZE = 50
+SEARCH_PAGE_SIZE = 20
 
 
 @require_safe
@@ -21,15 +29,57 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = sorted(
-        Article.objects.published().only("title", "slug", "summary"),
-        key=lambda a: a.title.casefold(),
+    published = Article.objects.published().only("title", "slug", "summary")
+    first = list(published[: AZ_ONE_PAGE_UP_TO + 1])
+    if len(first) <= AZ_ONE_PAGE_UP_TO:
+        articles = sorted(first, key=lambda a: a.title.casefold())
+        letters = [
+            (letter, list(items))
+            for letter, items in groupby(articles, key=lambda a: a.title[:1].upper())
+        ]
+        return render(request, "articles/article_list.html", {"letters": letters})
+
+    # Many articles: one letter at a time, a page at a time, so the page stays small.
+    counts = Article.objects.published().letter_counts()
+    letter = request.GET.get("letter", "")
+    if letter not in counts:
+        letter = next(iter(counts))
+    paginator = Paginator(
+        Article.objects.published().starting_with(letter).only("title", "slug", "summary"),
+        AZ_PAGE_SIZE,
     )
-    letters = [
-        (letter, list(items))
-        for letter, items in groupby(articles, key=lambda a: a.title[:1].upper())
-    ]
-    return render(request, "articles/article_list.html", {"letters": letters})
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "letters": [(letter, list(page))],
+        "letter_counts": counts,
+        "current_letter": letter,
+        "page": page,
+    }
+    return render(request, "articles/article_list.html", context)
+
+
+@require_safe
+def search_view(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    too_long = len(query) > search.MAX_QUERY_LENGTH
+    query = query[: search.MAX_QUERY_LENGTH].replace("\x00", "").strip()
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isdecimal() and 0 < len(number) < 6 else 1
+    results = search.search(
+        query, limit=SEARCH_PAGE_SIZE, offset=(max(number, 1) - 1) * SEARCH_PAGE_SIZE
+    )
+    last_page = max(1, -(-results.total // SEARCH_PAGE_SIZE))
+    context = {
+        "query": query,
+        "results": results,
+        "too_long": too_long,
+        "page_number": number,
+        "previous_page": number - 1 if number > 1 else None,
+        "next_page": number + 1 if number < last_page else None,
+        "last_page": last_page,
+        "first_result": (number - 1) * SEARCH_PAGE_SIZE + 1,
+    }
+    return render(request, "articles/search.html", context)
 
 
 @require_safe

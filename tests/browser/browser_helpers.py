@@ -18,4 +18,4 @@ def fill_in_symptom_check(page, symptom: str = "none") -> None:
     page.check("#frequency-1")
     page.check(f"input[name=symptoms][value={symptom}]")
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")

@@ -11,6 +11,7 @@ pytestmark = [
 ]
 
 PAGES = ["/", "/articles/", *[f"/articles/{slug}/" for slug in SLUGS], "/triage/", "/privacy/",
+         "/search/", "/search/?q=twitching", "/search/?q=xylophone",
          "/no-such-page/"]  # fmt: skip
 
 
@@ -22,7 +23,7 @@ def test_page_has_no_accessibility_violations(page, url):
 
 def test_the_form_with_errors_has_no_accessibility_violations(page):
     page.goto("/triage/")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert page.title().startswith("Error: ")
     assert axe_violations(page) == []
 

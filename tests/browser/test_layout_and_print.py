@@ -10,7 +10,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PUBLIC = ["/", "/articles/", *[f"/articles/{slug}/" for slug in SLUGS], "/triage/", "/privacy/"]
+PUBLIC = ["/", "/articles/", *[f"/articles/{slug}/" for slug in SLUGS], "/triage/", "/privacy/",
+          "/search/?q=twitching"]  # fmt: skip
 
 
 def scrolls_sideways(page) -> bool:

@@ -15,7 +15,7 @@ WIDTHS = {"phone": 360, "desktop": 1280}
 def show_errors(page) -> None:
     page.goto("/triage/")
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
 
 
 SCENES = {

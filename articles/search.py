@@ -1,0 +1,178 @@
+"""Search the published articles with the database's own full-text search.
+
+One function, `search()`, for both databases: SQLite's FTS5 (the `articles_search` table,
+kept in step by triggers) and PostgreSQL's text search (the generated `search_document`
+column with a GIN index); see migration 0005. Both rank title matches first, then by
+relevance (bm25 on SQLite, ts_rank on PostgreSQL). The snippet around the match is cut
+and marked here, in Python, the same way for both.
+
+A user's words never reach the query language: only runs of letters and digits are kept,
+and each is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.rendering import fill_placeholders
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+SNIPPET_WORDS = 30
+_TERM = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"\w+")
+# Common English endings, so that "twitches" marks "twitching" as the databases' stemmers
+# match it.
+_ENDINGS = ("ing", "es", "ed", "s")
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    slug: str
+    summary: str
+    title_match: bool
+    snippet: SafeString
+
+    @property
+    def url(self) -> str:
+        return f"/articles/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    terms: tuple[str, ...]
+    total: int
+    hits: list[Hit]
+
+
+def terms_of(query: str) -> tuple[str, ...]:
+    """The words to look for: letters and digits only, lower case, at most MAX_TERMS."""
+    words = _TERM.findall(query[:MAX_QUERY_LENGTH].casefold())
+    return tuple(dict.fromkeys(words))[:MAX_TERMS]
+
+
+def search(query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
+    terms = terms_of(query)
+    if not terms:
+        return SearchResults(query, terms, 0, [])
+    backend = _postgresql if connection.vendor == "postgresql" else _sqlite
+    total, rows = backend(terms, limit, offset)
+    hits = [
+        Hit(
+            title=title,
+            slug=slug,
+            summary=summary,
+            title_match=bool(title_match),
+            snippet=snippet(
+                fill_placeholders(body_text or summary, emergency_number=settings.EMERGENCY_NUMBER),
+                terms,
+            ),
+        )
+        for title, slug, summary, body_text, title_match in rows
+    ]
+    return SearchResults(query, terms, total, hits)
+
+
+def _sqlite(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[tuple]]:
+    # Every word must appear; the last may be the start of a word (search as you type).
+    # Prefixes are not stemmed, so the whole last word is asked for as well.
+    *whole, last = terms
+    match = " AND ".join([*(f'"{term}"' for term in whole), f'("{last}" OR "{last}"*)'])
+    title_match = "{title} : (" + match + ")"
+    with connection.cursor() as cursor:
+        # The index holds published articles only (migration 0005's triggers).
+        cursor.execute(
+            "SELECT count(*) FROM articles_search WHERE articles_search MATCH %s", [match]
+        )
+        (total,) = cursor.fetchone()
+        cursor.execute(
+            """SELECT a.title, a.slug, a.summary, a.body_text, hits.title_match
+               FROM (
+                   SELECT rowid AS id,
+                          rowid IN (
+                              SELECT rowid FROM articles_search WHERE articles_search MATCH %s
+                          ) AS title_match,
+                          bm25(articles_search, 10.0, 3.0, 1.0) AS score
+                   FROM articles_search WHERE articles_search MATCH %s
+                   ORDER BY title_match DESC, score
+                   LIMIT %s OFFSET %s
+               ) AS hits
+               JOIN articles_article AS a ON a.id = hits.id
+               WHERE a.status = 'published'
+               ORDER BY hits.title_match DESC, hits.score, a.title""",
+            [title_match, match, limit, offset],
+        )
+        return total, cursor.fetchall()
+
+
+def _postgresql(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[tuple]]:
+    *whole, last = terms
+    tsquery = " & ".join([*(f"'{term}'" for term in whole), f"'{last}':*"])
+    # The same words, in the title (weight A of search_document) only.
+    title_tsquery = " & ".join([*(f"'{term}':A" for term in whole), f"'{last}':*A"])
+    with connection.cursor() as cursor:
+        # One pass over the matches ranks them and counts them.
+        cursor.execute(
+            """SELECT title, slug, summary, body_text, search_document @@ title_query,
+                      count(*) OVER ()
+               FROM articles_article,
+                    to_tsquery('english', %s) AS query,
+                    to_tsquery('english', %s) AS title_query
+               WHERE search_document @@ query AND status = 'published'
+               ORDER BY 5 DESC, ts_rank(search_document, query) DESC, title
+               LIMIT %s OFFSET %s""",
+            [tsquery, title_tsquery, limit, offset],
+        )
+        rows = cursor.fetchall()
+        if rows:
+            return rows[0][5], [row[:5] for row in rows]
+        if offset == 0:
+            return 0, []
+        cursor.execute(
+            """SELECT count(*) FROM articles_article
+               WHERE search_document @@ to_tsquery('english', %s) AND status = 'published'""",
+            [tsquery],
+        )
+        return cursor.fetchone()[0], []
+
+
+def _stem(term: str) -> str:
+    for ending in _ENDINGS:
+        if term.endswith(ending) and len(term) - len(ending) >= 3:
+            return term[: -len(ending)]
+    return term
+
+
+def snippet(text: str, terms: tuple[str, ...], words: int = SNIPPET_WORDS) -> SafeString:
+    """A few words of `text` around the first match, escaped, with the matches in <mark>."""
+    stems = tuple(_stem(term) for term in terms)
+    tokens = list(_WORD.finditer(text))
+
+    def matches(token: re.Match) -> bool:
+        return token.group().casefold().startswith(stems)
+
+    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
+    start = max(0, first - words // 3)
+    window = tokens[start : start + words]
+    if not window:
+        return mark_safe("")
+    begin = window[0].start()
+    end = len(text) if window[-1] is tokens[-1] else window[-1].end()
+    parts = ["… " if begin > 0 else ""]
+    position = begin
+    for token in window:
+        if matches(token):
+            parts.append(escape(text[position : token.start()]))
+            parts.append(f"<mark>{escape(token.group())}</mark>")
+            position = token.end()
+    parts.append(escape(text[position:end]))
+    parts.append(" …" if end < len(text) else "")
+    return mark_safe("".join(parts))  # noqa: S308 (every piece of text above is escaped)

@@ -1,0 +1,158 @@
+"""Readers search the published articles from any page and find the right one first."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from articles.models import Article
+from articles.search import MAX_QUERY_LENGTH, search, snippet, terms_of
+from pages import links_of, main_text, script_vectors
+
+pytestmark = pytest.mark.django_db
+
+
+def results_page(query: str, **params) -> str:
+    response = Client().get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_titles(query: str) -> list[str]:
+    return [hit.title for hit in search(query).hits]
+
+
+def test_a_title_match_ranks_above_a_body_only_match(make_article):
+    make_article(slug="body-only", title="Aaa body", body="Quibblefrog " * 30)
+    make_article(slug="in-title", title="Zzz quibblefrog", body="Other words.")
+    assert result_titles("quibblefrog") == ["Zzz quibblefrog", "Aaa body"]
+
+
+def test_the_seed_articles_are_found_by_their_subject():
+    assert result_titles("multiple sclerosis")[0] == "Multiple sclerosis (MS)"
+    assert result_titles("stomach")[0] == "Twitching in the stomach"
+    assert set(result_titles("twitching")[:2]) == {
+        "Twitching in the shoulder",
+        "Twitching in the stomach",
+    }
+
+
+def test_words_are_matched_by_stem_and_the_last_word_as_a_prefix():
+    assert "Twitching in the shoulder" in result_titles("twitches shoulder")
+    assert "Multiple sclerosis (MS)" in result_titles("multiple scler")
+
+
+def test_each_result_has_a_snippet_with_the_match_marked():
+    html = results_page("caffeine")
+    assert "<mark>caffeine</mark>" in html.lower()
+    assert 'href="/articles/twitching-in-the-stomach/"' in html
+
+
+def test_a_snippet_escapes_the_text_and_marks_only_the_words():
+    marked = snippet("Use <b>care</b> & rest: twitching stops.", ("twitching",))
+    assert marked == "Use &lt;b&gt;care&lt;/b&gt; &amp; rest: <mark>twitching</mark> stops."
+
+
+def test_html_in_an_article_is_shown_as_text_in_the_results(make_article):
+    make_article(
+        slug="hostile",
+        title="Zebra <img src=x onerror=alert(1)>",
+        body="Zebra <script>alert(1)</script> text.",
+    )
+    html = results_page("zebra")
+    assert script_vectors(html) == []
+    assert "<script>alert(1)" not in html
+    assert "Zebra &lt;img" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"><script>alert(1)</script>', "<b>bold</b>", "' OR 1=1 --", 'NEAR("a" "b")',
+     "twitch*", "-ms", "AND OR NOT", "(((", "title:als", "\u0000", "😀 emoji", "ü é ß",
+     "%", "\\", "{title}: x", "^"],
+)  # fmt: skip
+def test_any_characters_get_a_page_not_an_error_and_are_never_markup(query):
+    html = results_page(query)
+    assert script_vectors(html) == []
+    assert "<b>bold</b>" not in html
+
+
+def test_a_very_long_query_is_cut_with_a_message():
+    html = results_page("twitching " * 100)
+    assert "only its first 200 characters were used" in html
+    assert len(terms_of("word " * 1000)) <= 8
+    assert MAX_QUERY_LENGTH == 200
+
+
+def test_an_empty_query_shows_a_plain_search_page():
+    html = results_page("")
+    assert "<title>Search - Twitch</title>" in html
+    assert "No pages match" not in html
+
+
+def test_no_results_suggest_the_a_to_z_list_and_the_symptom_check():
+    html = results_page("xylophone")
+    assert "No pages match “xylophone”" in main_text(html)
+    links = links_of(html.split('id="main-content"', 1)[1])
+    assert "/articles/" in links
+    assert "/triage/" in links
+
+
+def test_the_title_says_what_was_searched_for():
+    assert "<title>Search results for “ALS” - Twitch</title>" in results_page("ALS")
+
+
+def test_drafts_never_appear(make_article):
+    make_article(slug="draft", title="Quokka draft", status=Article.Status.DRAFT)
+    assert result_titles("quokka") == []
+    assert "Quokka" not in results_page("quokka")
+
+
+def test_the_index_follows_edits_unpublishing_and_deletes(make_article):
+    article = make_article(slug="wombat", title="Wombat", body="Burrowing.")
+    assert result_titles("wombat") == ["Wombat"]
+
+    article.body = "Now about numbats."
+    article.title = "Numbat"
+    article.save()
+    assert result_titles("wombat") == []
+    assert result_titles("numbats") == ["Numbat"]
+
+    article.slug = "numbat"
+    article.save()
+    assert search("numbat").hits[0].url == "/articles/numbat/"
+
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert result_titles("numbat") == []
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    assert result_titles("numbat") == ["Numbat"]
+
+    article.delete()
+    assert result_titles("numbat") == []
+
+
+def test_results_come_in_pages_of_20_with_a_next_page_link():
+    call_command("generate_articles", 45, stdout=None)
+    first = results_page("synthetic")
+    assert "45 results, page 1 of 3" in main_text(first)
+    assert main_text(first).count("(synthetic ") == 20
+    assert "page=2" in first
+    third = results_page("synthetic", page="3")
+    assert main_text(third).count("(synthetic ") == 5
+    assert "page=4" not in third
+    for nonsense in ("0", "-1", "abc", "99999999999", "9"):
+        assert Client().get("/search/", {"q": "synthetic", "page": nonsense}).status_code == 200
+
+
+def test_every_page_has_the_search_form_in_its_header():
+    for url in ("/", "/articles/", "/articles/multiple-sclerosis/", "/triage/", "/privacy/"):
+        html = Client().get(url).content.decode()
+        header = html.split("</header>", 1)[0]
+        assert 'action="/search/"' in header, url
+        assert 'role="search"' in header
+        assert '<label for="site-search-q"' in header
+
+
+def test_the_search_page_sets_no_cookie():
+    assert not Client().get("/search/", {"q": "twitching"}).cookies
