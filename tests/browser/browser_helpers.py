@@ -19,3 +19,11 @@ def fill_in_symptom_check(page, symptom: str = "none") -> None:
     page.check(f"input[name=symptoms][value={symptom}]")
     with page.expect_navigation():
         page.click("main button[type=submit]")
+
+
+def log_in_as_editor(page) -> None:
+    """Log in to the admin as the `editor` fixture's user."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from browser_helpers import axe_violations, fill_in_symptom_check
+from browser_helpers import axe_violations, fill_in_symptom_check, log_in_as_editor
 from pages import SLUGS
 
 pytestmark = [
@@ -39,17 +39,10 @@ def test_each_outcome_has_no_accessibility_violations(page, symptom, level):
     assert axe_violations(page) == []
 
 
-def log_in(page) -> None:
-    page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-
-
 def test_the_admin_article_change_page_has_no_accessibility_violations(page, editor):
     from articles.models import Article
 
-    log_in(page)
+    log_in_as_editor(page)
     page.goto(f"/admin/articles/article/{Article.objects.get(slug=SLUGS[2]).pk}/change/")
     assert page.locator("#id_body").count() == 1
     assert axe_violations(page) == []
@@ -71,7 +64,7 @@ def test_the_editorial_pages_have_no_accessibility_violations(page, editor, whic
     versions = list(article.history.values_list("history_id", flat=True))
     services.article_sign_off(article=article, reviewer=editor)
     newest = article.history.first().history_id
-    log_in(page)
+    log_in_as_editor(page)
     query = f"?from={versions[-1]}&to={newest}" if which == "compare" else ""
     response = page.goto(f"/admin/articles/article/{article.pk}/{which}/{query}")
     assert response.status == 200

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from browser_helpers import fill_in_symptom_check
+from browser_helpers import fill_in_symptom_check, log_in_as_editor
 from triage.models import Submission
 
 pytestmark = [
@@ -93,10 +93,7 @@ def test_refreshing_the_outcome_page_stores_no_second_check(page):
 
 def test_editor_logs_in_edits_a_body_and_sees_it_on_the_page(page, editor):
     article = Article.objects.get(slug="multiple-sclerosis")
-    page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
+    log_in_as_editor(page)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.fill("#id_body", article.body + "\n\nA sentence added in the browser.\n")
     page.click("input[name=_save]")
@@ -107,10 +104,7 @@ def test_editor_logs_in_edits_a_body_and_sees_it_on_the_page(page, editor):
 
 def test_editor_saves_a_pending_draft_previews_it_and_publishes_it_after_sign_off(page, editor):
     article = Article.objects.get(slug="multiple-sclerosis")
-    page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
+    log_in_as_editor(page)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.fill("#id_body", article.body + "\n\nA pending sentence from the browser.\n")
     page.click("input[name=_save_draft]")
