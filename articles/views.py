@@ -1,12 +1,15 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db.models import Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles import search
+from articles.caching import cached_page
 from articles.models import Article, SlugRedirect
 from articles.structured_data import article_json_ld
 
@@ -15,11 +18,20 @@ from articles.structured_data import article_json_ld
 AZ_ONE_PAGE_UP_TO = 150
 AZ_PAGE_SIZE = 50
 SEARCH_PAGE_SIZE = 20
+HOME_ARTICLES_PER_KIND = 12
 
 
 @require_safe
+@cached_page()
 def home(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.published().only("title", "slug", "kind", "summary")
+    # The first few of each kind, in one query, so that the page stays small however many
+    # articles there are; the A to Z list has them all.
+    articles = (
+        Article.objects.published()
+        .annotate(place=Window(RowNumber(), partition_by="kind", order_by="title"))
+        .filter(place__lte=HOME_ARTICLES_PER_KIND)
+        .only("title", "slug", "kind", "summary")
+    )
     by_kind = {kind: [] for kind in Article.Kind}
     for article in articles:
         by_kind[article.kind].append(article)
@@ -28,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page(query=("letter", "page"))
 def article_list(request: HttpRequest) -> HttpResponse:
     published = Article.objects.published().only("title", "slug", "summary")
     first = list(published[: AZ_ONE_PAGE_UP_TO + 1])
@@ -83,6 +96,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page()
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = Article.objects.filter(slug=slug).first()
     is_staff = request.user.is_authenticated and request.user.is_staff

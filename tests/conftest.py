@@ -3,7 +3,7 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 from hypothesis import settings
 
@@ -23,7 +23,8 @@ def _fast_test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    cache.clear()  # rate-limit counters start afresh in every test
+    for cache in caches.all():
+        cache.clear()  # rate-limit counters and cached pages start afresh in every test
 
 
 @pytest.fixture

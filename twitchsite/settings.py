@@ -167,8 +167,28 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Whole public pages, apart from the rate-limit counters so that pages never push
+    # them out (see articles/caching.py).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "pages",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
+PAGE_CACHE_ALIAS = "pages"
+# How long this site keeps a rendered page. Every save clears them all at once where the
+# cache is shared (Redis); a process with its own memory cache notices within this time.
+PAGE_CACHE_SECONDS = 10
+# How long browsers and shared caches (nginx, a CDN) may keep a page before they
+# revalidate it with its ETag: an edit reaches every reader within the sum of the two.
+PAGE_MAX_AGE = 60
 
 # Abuse limits, counted in the cache under a salted hash of the client address.
 TRIAGE_RATE_LIMIT = {

@@ -74,7 +74,8 @@ def wait_for(condition, seconds: float = 15) -> bool:
 
 def assert_down(server) -> None:
     assert wait_for(lambda: server.get("/healthz")[0] == 503)
-    status, page = server.get("/articles/multiple-sclerosis/")
+    # A page not in the page cache (one that is may still be served from it for a while).
+    status, page = server.get("/articles/twitching-in-the-stomach/")
     assert status == 503
     assert b"Sorry, the service is unavailable" in page
     assert b"Traceback" not in page

@@ -1,0 +1,124 @@
+"""Whole public pages kept in Django's cache, with headers that let browsers and shared
+caches keep them briefly and then revalidate (see docs/decisions/006-page-caching.md).
+
+Every cached page's key holds the content generation: a token in the cache that changes
+whenever any article is saved, deleted or relinked. Saving one article can change other
+pages (the pages that link to it, the lists), so invalidation is global: the old keys
+are simply never asked for again and expire.
+"""
+
+import hashlib
+import secrets
+import time
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
+from django.utils.http import http_date, parse_http_date_safe
+
+GENERATION_KEY = "content-generation"
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def content_generation() -> str:
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def content_changed(**kwargs) -> None:
+    """A signal receiver: every cached page is out of date.
+
+    Changed now, for this thread's next request, and again once the transaction commits:
+    a page rendered by another request before the commit may hold the old text under the
+    new generation.
+    """
+    new_generation()
+    transaction.on_commit(new_generation, using=kwargs.get("using"))
+
+
+def new_generation(**kwargs) -> None:
+    page_cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def cached_page(*, query: tuple[str, ...] = ()) -> Callable:
+    """Serve a public page from the cache for visitors who are not logged in.
+
+    `query` names the query parameters the page depends on; any others (a tracking
+    parameter, a cache buster) neither change the page nor make a new cache entry.
+    Logged-in users (staff see drafts) always get a fresh page that no one may store.
+    Only 200 responses are cached or made public; error pages are left as they are.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.is_authenticated:
+                response = view(request, *args, **kwargs)
+                add_never_cache_headers(response)
+                return response
+            cache = page_cache()
+            key = _page_key(request, query)
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200:
+                    return response
+                _make_public(response)
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            return get_conditional_response(
+                request,
+                etag=response["ETag"],
+                last_modified=parse_http_date_safe(response["Last-Modified"]),
+                response=response,
+            )
+
+        return wrapper
+
+    return decorator
+
+
+def _page_key(request: HttpRequest, query: tuple[str, ...]) -> str:
+    # Scheme and host are part of the page (canonical link, Open Graph URL).
+    params = "&".join(f"{name}={request.GET.get(name, '')}" for name in query)
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"page:{content_generation()}:{digest}"
+
+
+def _make_public(response: HttpResponse) -> None:
+    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    # The time this copy was made: a client holding one at least as new gets a 304.
+    response["Last-Modified"] = http_date(time.time())
+    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+
+
+def invalidate_on_changes() -> None:
+    """Connect `content_changed` to every change of an article (from ArticlesConfig.ready).
+
+    A changed setting (the emergency number, in tests) changes pages too.
+    """
+    from articles.models import Article
+
+    uid = "articles.caching"
+    post_save.connect(content_changed, sender=Article, dispatch_uid=f"{uid}.save")
+    post_delete.connect(content_changed, sender=Article, dispatch_uid=f"{uid}.delete")
+    for through in (Article.related.through, Article.links_to.through):
+        m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}.{through}")
+    setting_changed.connect(new_generation, dispatch_uid=f"{uid}.setting")
