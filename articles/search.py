@@ -1,10 +1,11 @@
 """Search the published articles with the database's own full-text search.
 
-One function, `search()`, for both databases: SQLite's FTS5 (the `articles_search` table,
-kept in step by triggers) and PostgreSQL's text search (the generated `search_document`
-column with a GIN index); see migration 0005. Both rank title matches first, then by
-relevance (bm25 on SQLite, ts_rank on PostgreSQL). The snippet around the match is cut
-and marked here, in Python, the same way for both.
+One function, `search()`, for both databases. Each keeps the published articles' words in
+its own table, `articles_search`, kept in step by triggers on articles_article: an FTS5
+table on SQLite (migration 0005), a tsvector column with a GIN index on PostgreSQL
+(migration 0006). Both rank title matches first, then by relevance (bm25 on SQLite,
+ts_rank on PostgreSQL), and read the wide article rows only for the page of results shown.
+The snippet around the match is cut and marked here, in Python, the same way for both.
 
 A user's words never reach the query language: only runs of letters and digits are kept,
 and each is quoted.
@@ -24,6 +25,9 @@ from articles.rendering import fill_placeholders
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
+# The last word is also matched as the start of a word once it has this many letters:
+# shorter starts match much of the vocabulary, which is slow and finds little of use.
+MIN_PREFIX_LENGTH = 3
 SNIPPET_WORDS = 30
 _TERM = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\w+")
@@ -82,10 +86,11 @@ def search(query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
 
 
 def _sqlite(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[tuple]]:
-    # Every word must appear; the last may be the start of a word (search as you type).
+    # Every word must appear; the last may be the start of a word ("multiple scler").
     # Prefixes are not stemmed, so the whole last word is asked for as well.
     *whole, last = terms
-    match = " AND ".join([*(f'"{term}"' for term in whole), f'("{last}" OR "{last}"*)'])
+    last_match = f'("{last}" OR "{last}"*)' if len(last) >= MIN_PREFIX_LENGTH else f'"{last}"'
+    match = " AND ".join([*(f'"{term}"' for term in whole), last_match])
     title_match = "{title} : (" + match + ")"
     with connection.cursor() as cursor:
         # The index holds published articles only (migration 0005's triggers).
@@ -102,33 +107,41 @@ def _sqlite(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[
                           ) AS title_match,
                           bm25(articles_search, 10.0, 3.0, 1.0) AS score
                    FROM articles_search WHERE articles_search MATCH %s
-                   ORDER BY title_match DESC, score
+                   ORDER BY title_match DESC, score, id
                    LIMIT %s OFFSET %s
                ) AS hits
                JOIN articles_article AS a ON a.id = hits.id
                WHERE a.status = 'published'
-               ORDER BY hits.title_match DESC, hits.score, a.title""",
+               ORDER BY hits.title_match DESC, hits.score, hits.id""",
             [title_match, match, limit, offset],
         )
         return total, cursor.fetchall()
 
 
 def _postgresql(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[tuple]]:
+    prefix = ":*" if len(terms[-1]) >= MIN_PREFIX_LENGTH else ""
     *whole, last = terms
-    tsquery = " & ".join([*(f"'{term}'" for term in whole), f"'{last}':*"])
-    # The same words, in the title (weight A of search_document) only.
-    title_tsquery = " & ".join([*(f"'{term}':A" for term in whole), f"'{last}':*A"])
+    tsquery = " & ".join([*(f"'{term}'" for term in whole), f"'{last}'{prefix}"])
+    # The same words, in the title (weight A of the document) only.
+    title_tsquery = " & ".join([*(f"'{term}':A" for term in whole), f"'{last}':{prefix[1:]}A"])
     with connection.cursor() as cursor:
-        # One pass over the matches ranks them and counts them.
+        # The index holds published articles only (migration 0006's triggers). One pass
+        # over its narrow rows ranks and counts the matches.
         cursor.execute(
-            """SELECT title, slug, summary, body_text, search_document @@ title_query,
-                      count(*) OVER ()
-               FROM articles_article,
-                    to_tsquery('english', %s) AS query,
-                    to_tsquery('english', %s) AS title_query
-               WHERE search_document @@ query AND status = 'published'
-               ORDER BY 5 DESC, ts_rank(search_document, query) DESC, title
-               LIMIT %s OFFSET %s""",
+            """SELECT a.title, a.slug, a.summary, a.body_text, hits.title_match, hits.total
+               FROM (
+                   SELECT id, document @@ title_query AS title_match,
+                          ts_rank(document, query) AS score, count(*) OVER () AS total
+                   FROM articles_search,
+                        to_tsquery('english', %s) AS query,
+                        to_tsquery('english', %s) AS title_query
+                   WHERE document @@ query
+                   ORDER BY title_match DESC, score DESC, id
+                   LIMIT %s OFFSET %s
+               ) AS hits
+               JOIN articles_article AS a ON a.id = hits.id
+               WHERE a.status = 'published'
+               ORDER BY hits.title_match DESC, hits.score DESC, hits.id""",
             [tsquery, title_tsquery, limit, offset],
         )
         rows = cursor.fetchall()
@@ -137,8 +150,7 @@ def _postgresql(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, l
         if offset == 0:
             return 0, []
         cursor.execute(
-            """SELECT count(*) FROM articles_article
-               WHERE search_document @@ to_tsquery('english', %s) AND status = 'published'""",
+            "SELECT count(*) FROM articles_search WHERE document @@ to_tsquery('english', %s)",
             [tsquery],
         )
         return cursor.fetchone()[0], []
@@ -153,11 +165,13 @@ def _stem(term: str) -> str:
 
 def snippet(text: str, terms: tuple[str, ...], words: int = SNIPPET_WORDS) -> SafeString:
     """A few words of `text` around the first match, escaped, with the matches in <mark>."""
-    stems = tuple(_stem(term) for term in terms)
+    stems = tuple(_stem(term) for term in terms if len(term) >= MIN_PREFIX_LENGTH)
+    short = {term for term in terms if len(term) < MIN_PREFIX_LENGTH}
     tokens = list(_WORD.finditer(text))
 
     def matches(token: re.Match) -> bool:
-        return token.group().casefold().startswith(stems)
+        word = token.group().casefold()
+        return word in short or word.startswith(stems)
 
     first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
     start = max(0, first - words // 3)

@@ -30,6 +30,30 @@ def test_generate_articles_can_run_twice_without_clashing():
     assert Article.objects.filter(title__contains="(synthetic ").count() == 6
 
 
+def test_generate_articles_numbers_after_the_highest_even_after_a_delete():
+    call_command("generate_articles", 3, stdout=None)
+    Article.objects.filter(slug="synthetic-2").delete()
+    call_command("generate_articles", 2, stdout=None)
+    slugs = Article.objects.filter(slug__startswith="synthetic-").values_list("slug", flat=True)
+    assert sorted(slugs) == ["synthetic-1", "synthetic-3", "synthetic-4", "synthetic-5"]
+
+
+def test_generate_articles_is_deterministic():
+    call_command("generate_articles", 5, stdout=None)
+    first = list(Article.objects.filter(slug__startswith="synthetic-").values_list("title", "body"))
+    Article.objects.filter(slug__startswith="synthetic-").delete()
+    call_command("generate_articles", 5, stdout=None)
+    again = list(Article.objects.filter(slug__startswith="synthetic-").values_list("title", "body"))
+    assert [body for _, body in again] == [body for _, body in first]
+    assert [t.split(" (")[0] for t, _ in again] == [t.split(" (")[0] for t, _ in first]
+
+
+def test_the_a_to_z_list_shows_new_synthetic_articles_at_once():
+    assert "(synthetic 1)" not in Client().get("/articles/").content.decode()  # now cached
+    call_command("generate_articles", 3, stdout=None)
+    assert "(synthetic 1)" in Client().get("/articles/").content.decode()
+
+
 def test_generate_articles_refuses_a_production_database(monkeypatch):
     monkeypatch.setenv("DJANGO_DEBUG", "0")
     with pytest.raises(CommandError, match="production"):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from articles.models import Article
@@ -132,6 +133,35 @@ def test_the_index_follows_edits_unpublishing_and_deletes(make_article):
     assert result_titles("numbat") == []
 
 
+def test_the_index_follows_bulk_updates_and_deletes(make_article):
+    make_article(slug="quoll", title="Quoll")
+    Article.objects.filter(slug="quoll").update(status=Article.Status.DRAFT)
+    assert search("quoll").total == 0
+    Article.objects.filter(slug="quoll").update(status=Article.Status.PUBLISHED)
+    assert result_titles("quoll") == ["Quoll"]
+    Article.objects.filter(slug="quoll").delete()
+    assert search("quoll").total == 0
+
+
+def test_emptying_the_article_table_empties_the_index(make_article):
+    # Django's flush between tests truncates on PostgreSQL, which fires no row trigger;
+    # on SQLite it deletes, row by row.
+    assert search("twitching").total > 0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE articles_article CASCADE")
+    else:
+        Article.objects.all().delete()
+    assert search("twitching").total == 0
+    make_article(slug="twitching-toes", title="Twitching toes")
+    assert search("twitching").total == 1
+
+
+def test_a_short_last_word_is_matched_whole_and_a_longer_one_as_a_start():
+    assert "Multiple sclerosis (MS)" in result_titles("multiple scl")
+    assert snippet("Size s, some MS.", ("s", "ms")) == "Size <mark>s</mark>, some <mark>MS</mark>."
+
+
 def test_results_come_in_pages_of_20_with_a_next_page_link():
     call_command("generate_articles", 45, stdout=None)
     first = results_page("synthetic")
@@ -143,6 +173,14 @@ def test_results_come_in_pages_of_20_with_a_next_page_link():
     assert "page=4" not in third
     for nonsense in ("0", "-1", "abc", "99999999999", "9"):
         assert Client().get("/search/", {"q": "synthetic", "page": nonsense}).status_code == 200
+
+
+def test_result_pages_hold_each_match_once():
+    call_command("generate_articles", 45, stdout=None)
+    pages = [search("synthetic", limit=20, offset=offset).hits for offset in (0, 20, 40)]
+    slugs = [hit.slug for page in pages for hit in page]
+    assert len(slugs) == 45
+    assert len(set(slugs)) == 45
 
 
 def test_every_page_has_the_search_form_in_its_header():
