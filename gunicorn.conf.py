@@ -16,9 +16,10 @@ limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
 
-# Access log without client addresses: time, request line, status, size, duration.
+# Access log without client addresses or query strings (a reader's search words): time,
+# method, path, protocol, status, size, duration.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
-access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 
 # Only our own reverse proxy on this machine may say the request came over HTTPS.
