@@ -3,9 +3,12 @@
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Threads share one process's memory; a few processes use both cores and survive a crash.
+# Threads share one process's memory; a few processes use every core and survive a crash.
+# Two per core: a worker keeps the keep-alive connections it accepts (from nginx, or a
+# load generator), and with one per core a core sat idle whenever one worker happened to
+# accept them all (see docs/performance.md).
 worker_class = "gthread"
-workers = int(os.environ.get("GUNICORN_WORKERS", str(max(2, os.cpu_count() or 1))))
+workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1))))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

@@ -19,12 +19,13 @@ from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
     patch_cache_control,
 )
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 GENERATION_KEY = "content-generation"
 
@@ -57,56 +58,114 @@ def new_generation(**kwargs) -> None:
     page_cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
 
 
-def cached_page(*, query: tuple[str, ...] = ()) -> Callable:
-    """Serve a public page from the cache for visitors who are not logged in.
+def cached_page(*, query: tuple[str, ...] = (), shared: bool = True) -> Callable:
+    """Mark a view's page as cacheable for visitors who are not logged in.
 
     `query` names the query parameters the page depends on; any others (a tracking
     parameter, a cache buster) neither change the page nor make a new cache entry.
+    `shared`: browsers and shared caches (nginx, a CDN) may keep the page for
+    PAGE_MAX_AGE; otherwise only this site's cache keeps it and browsers revalidate.
     Logged-in users (staff see drafts) always get a fresh page that no one may store.
-    Only 200 responses are cached or made public; error pages are left as they are.
+    Only 200 responses are cached; error pages are left as they are.
+    PageCacheMiddleware keeps and serves the pages.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            response = view(request, *args, **kwargs)
             if request.user.is_authenticated:
-                response = view(request, *args, **kwargs)
                 add_never_cache_headers(response)
-                return response
-            cache = page_cache()
-            key = _page_key(request, query)
-            response = cache.get(key)
-            if response is None:
-                response = view(request, *args, **kwargs)
-                if response.status_code != 200:
-                    return response
-                _make_public(response)
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-            return get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=parse_http_date_safe(response["Last-Modified"]),
-                response=response,
-            )
+            elif response.status_code == 200:
+                _mark_cacheable(response, shared)
+            return response
 
+        wrapper.page_cache_query = query
         return wrapper
 
     return decorator
 
 
+class PageCacheMiddleware:
+    """Serve pages marked with `cached_page` from the cache, before sessions, users, CSRF
+    and the URL's view are even looked at: a reader's page costs a cache read.
+
+    Placed right after WhiteNoise: the security headers (CSP and the rest) are still added
+    to every response by the middleware above it. A request with a session cookie (staff)
+    always goes through to the view. A page is kept only as the inner middleware leave it,
+    and only if it sets no cookie.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = self._key(request)
+        if key is not None:
+            response = page_cache().get(key)
+            if response is not None:
+                return _conditional(request, response)
+        response = self.get_response(request)
+        if not getattr(response, "page_cache", False):
+            return response
+        if key is not None and not response.cookies:
+            page_cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+        return _conditional(request, response)
+
+    @staticmethod
+    def _key(request: HttpRequest) -> str | None:
+        if request.method not in {"GET", "HEAD"}:
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        query = getattr(view, "page_cache_query", None)
+        return None if query is None else _page_key(request, query)
+
+
+def cached_html(request: HttpRequest, name: str, parts: tuple, render: Callable[[], str]) -> str:
+    """HTML made by `render`, kept for PAGE_CACHE_SECONDS under the content generation, the
+    page's address and `parts`: everything else the HTML depends on."""
+    address = repr((request.scheme, request.get_host(), request.path, parts))
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    key = f"html:{name}:{content_generation()}:{digest}"
+    html = page_cache().get(key)
+    if html is None:
+        html = render()
+        page_cache().set(key, html, settings.PAGE_CACHE_SECONDS)
+    return html
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 when the client's copy is this one (If-None-Match) or as new (If-Modified-Since)."""
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )
+
+
 def _page_key(request: HttpRequest, query: tuple[str, ...]) -> str:
     # Scheme and host are part of the page (canonical link, Open Graph URL).
-    params = "&".join(f"{name}={request.GET.get(name, '')}" for name in query)
+    params = urlencode([(name, request.GET.get(name, "")) for name in query])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"page:{content_generation()}:{digest}"
 
 
-def _make_public(response: HttpResponse) -> None:
+def _mark_cacheable(response: HttpResponse, shared: bool) -> None:
+    response.page_cache = True
     response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
     # The time this copy was made: a client holding one at least as new gets a 304.
     response["Last-Modified"] = http_date(time.time())
-    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    if shared:
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
 
 
 def invalidate_on_changes() -> None:

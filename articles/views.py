@@ -72,6 +72,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+# Kept by this site only: search words stay out of shared caches.
+@cached_page(query=("q", "page"), shared=False)
 def search_view(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     too_long = len(query) > search.MAX_QUERY_LENGTH

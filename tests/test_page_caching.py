@@ -4,13 +4,16 @@ never for logged-in staff, pages with a form, or errors."""
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from admin_forms import article_form_data
 from articles.models import Article
 from articles.views import HOME_ARTICLES_PER_KIND
 from pages import SLUGS, main_text
-from triage_forms import VALID, post
+from triage.models import Submission
+from triage_forms import VALID, form_key, post
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +205,52 @@ def test_the_home_page_stays_small_with_many_articles(client, make_article, sett
     assert text.count("Synthetic symptom") <= HOME_ARTICLES_PER_KIND
     assert "Multiple sclerosis (MS)" in text  # the other kind is still there
     assert "health A to Z" in text
+
+
+def test_search_results_are_kept_by_the_site_only(client, django_assert_num_queries):
+    url = "/search/?q=twitching"
+    first = client.get(url)
+    assert first.status_code == 200
+    directives = cache_control(first)
+    assert "private" in directives and "public" not in directives
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.content == first.content
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    other = client.get("/search/?q=sclerosis").content.decode()
+    assert "Multiple sclerosis" in other and other != first.content.decode()
+
+
+def test_search_results_follow_an_edit_at_once(client):
+    before = client.get("/search/?q=quokka").content.decode()
+    assert "/articles/multiple-sclerosis/" not in before
+    article = Article.objects.get(slug="multiple-sclerosis")
+    article.body += "\n\nA quokka is not a cause of twitching.\n"
+    article.save()
+    after = client.get("/search/?q=quokka").content.decode()
+    assert "/articles/multiple-sclerosis/" in after
+
+
+def test_each_outcome_is_rendered_once_but_every_check_is_stored(client):
+    answers = VALID | {"location": ["shoulder", "stomach"], "symptoms": ["weakness"]}
+    with CaptureQueriesContext(connection) as first:
+        one = post(client, answers, key=form_key(client))
+    with CaptureQueriesContext(connection) as second:
+        two = post(client, answers, key=form_key(client))
+    assert one.content == two.content
+    assert Submission.objects.count() == 2
+    read_articles = [q for q in second.captured_queries if 'FROM "articles_article"' in q["sql"]]
+    assert read_articles == [] and len(second) < len(first)
+
+
+def test_an_outcome_follows_an_edit_of_an_article_it_links_to(client):
+    answers = VALID | {"symptoms": ["weakness"]}
+    assert "Read about Amyotrophic lateral sclerosis (ALS)" in main_text(
+        post(client, answers).content.decode()
+    )
+    als = Article.objects.get(slug="amyotrophic-lateral-sclerosis")
+    als.title = "Motor neurone disease (ALS)"
+    als.save()
+    assert "Read about Motor neurone disease (ALS)" in main_text(
+        post(client, answers).content.decode()
+    )

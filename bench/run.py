@@ -1,0 +1,752 @@
+"""`make bench`: the site under load, side by side with the cost of the stack itself.
+
+Builds two scratch databases, one with the 4 shipped articles and one with 5,000 more
+(manage.py generate_articles): SQLite files in a temporary folder, or PostgreSQL databases
+twitch_bench_few and twitch_bench_many on the server DATABASE_URL names. Starts gunicorn in
+production mode (gunicorn.conf.py, as `make serve`) on loopback for each, and nginx with
+deploy/nginx/twitch-cache.conf in front of the first, then loads with wrk:
+
+- reference: the article's HTML as a static file, served by the same gunicorn (WhiteNoise)
+- the article page, the home page, the A to Z list
+- searches, a different one each time (so none comes from the page cache), under load and
+  from one reader at a time
+- valid symptom-check posts (CSRF token, a new form key each), and the rows stored
+- the article through nginx's cache, beside nginx serving the same bytes as a static file
+- all of the pages again on the server with 5,000 articles: growth
+
+Every scenario runs once per round, in turn, for several rounds; ratios are taken within
+a round (a few seconds apart) and the medians over the rounds are shown, so that a burst
+of other work on the machine moves one round rather than one scenario. Last, an edit in
+the admin: how long until a reader sees it, from gunicorn and through nginx.
+
+Prints a table and writes JSON (BENCH_OUTPUT, default bench/results/latest-<db>.json).
+Settings: BENCH_SECONDS (4 per round), BENCH_ROUNDS (5), BENCH_CONNECTIONS (16),
+BENCH_THREADS (2), BENCH_ARTICLES (5000), BENCH_SKIP_EDIT=1 to skip the edit (~1 minute);
+GUNICORN_WORKERS and GUNICORN_THREADS as for `make serve`.
+Needs wrk and nginx (`make bench` installs them from Debian's packages).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+WRK_SCRIPTS = ROOT / "bench" / "wrk"
+NGINX_SITE = ROOT / "deploy" / "nginx" / "twitch.conf"
+NGINX_CACHE = ROOT / "deploy" / "nginx" / "twitch-cache.conf"
+# A file of our own inside STATIC_ROOT, removed afterwards.
+REFERENCE_DIR = ROOT / "staticfiles" / "bench-reference"
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+WARMUP_SECONDS = 1
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+MANY_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "5000"))
+ARTICLE = "/articles/multiple-sclerosis/"
+REFERENCE_PATH = "/static/bench-reference/article.html"
+PUBLISHED = "SELECT COUNT(*) FROM articles_article WHERE status = 'published'"
+STORED = "SELECT COUNT(*) FROM triage_submission"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+EDIT_MARK = "Edited during the benchmark"
+LIFETIME = (
+    "from django.conf import settings; print(settings.PAGE_CACHE_SECONDS + settings.PAGE_MAX_AGE)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port: int, method: str, path: str, body: str = "", headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read().decode(), response
+    finally:
+        conn.close()
+
+
+# The database ---------------------------------------------------------------------------
+
+
+class ScratchDatabase:
+    """SQLite in the scratch folder, or a PostgreSQL database of our own (twitch_bench_*)
+    on the server DATABASE_URL names: never the database you work with."""
+
+    def __init__(self, name: str, workdir: Path) -> None:
+        given = os.environ.get("DATABASE_URL", "")
+        self.postgres = given.startswith(("postgres://", "postgresql://"))
+        if self.postgres:
+            self.name = f"twitch_bench_{name}"
+            self.admin_url = urlparse(given)._replace(path="/postgres").geturl()
+            self.url = urlparse(given)._replace(path=f"/{self.name}").geturl()
+            self.label = "PostgreSQL"
+        else:
+            self.path = workdir / f"{name}.sqlite3"
+            self.url = f"sqlite:///{self.path}"
+            self.label = "SQLite"
+
+    def create(self) -> None:
+        if self.postgres:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            self._admin(f'CREATE DATABASE "{self.name}"')
+
+    def drop(self) -> None:
+        if self.postgres:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def count(self, sql: str) -> int:
+        if self.postgres:
+            import psycopg
+
+            with psycopg.connect(self.url) as conn:
+                return conn.execute(sql).fetchone()[0]
+        with sqlite3.connect(self.path) as conn:
+            return conn.execute(sql).fetchone()[0]
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(sql)
+
+
+# The app server --------------------------------------------------------------------------
+
+
+class Site:
+    """gunicorn in production mode (gunicorn.conf.py, as `make serve`) on a loopback port."""
+
+    def __init__(self, database: ScratchDatabase, workdir: Path, name: str) -> None:
+        self.database = database
+        self.port = free_port()
+        self.log = workdir / f"gunicorn-{name}.log"
+        self.process: subprocess.Popen | None = None
+        # gunicorn.conf.py's defaults, as `make serve`, unless GUNICORN_WORKERS or
+        # GUNICORN_THREADS say otherwise.
+        keep = {"GUNICORN_WORKERS", "GUNICORN_THREADS"}
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if k in keep or not k.startswith(("DJANGO_", "GUNICORN_"))
+        }
+        self.env |= {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Plain HTTP on loopback: no redirect to HTTPS.
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            # All posts come from one address here; the limit is for people, not wrk.
+            "TRIAGE_RATE_LIMIT_PER_MINUTE": "1000000000",
+            "DATABASE_URL": database.url,
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+        }
+
+    def manage(self, *args: str, env=None) -> str:
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env | (env or {}),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        return done.stdout
+
+    def start(self) -> None:
+        log = self.log.open("ab")
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "twitchsite.wsgi"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if request(self.port, "GET", "/healthz")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not start:\n{self.log.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+    def get(self, path: str) -> str:
+        status, body, _ = request(self.port, "GET", path)
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}")
+        return body
+
+
+# nginx ---------------------------------------------------------------------------------
+
+
+class Nginx:
+    """nginx on two loopback ports: the recommended cache in front of the site, and the
+    same page as a plain static file."""
+
+    def __init__(self, workdir: Path, app_port: int, page: str) -> None:
+        self.dir = workdir / "nginx"
+        self.static = self.dir / "static"
+        self.static.mkdir(parents=True)
+        (self.static / "article.html").write_text(page)
+        for folder in (workdir, self.dir, self.static):
+            folder.chmod(0o755)  # nginx's workers may run as another user
+        self.cache_port, self.static_port = free_port(), free_port()
+        site = NGINX_SITE.read_text()
+        cache_path = re.search(r"^proxy_cache_path .*;$", site, re.MULTILINE).group(0)
+        cache_path = cache_path.replace("/var/cache/nginx/twitch", str(self.dir / "cache"))
+        upstream = re.search(r"^upstream twitch_app \{.*?^\}", site, re.MULTILINE | re.DOTALL)
+        upstream = upstream.group(0).replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
+        temp = "\n".join(
+            f"    {name}_temp_path {self.dir / name};"
+            for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        self.conf = self.dir / "nginx.conf"
+        self.conf.write_text(
+            f"""worker_processes auto;
+pid {self.dir / "nginx.pid"};
+error_log {self.dir / "error.log"} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    types {{ text/html html; }}
+{temp}
+    {cache_path}
+    {upstream}
+    server {{
+        listen 127.0.0.1:{self.cache_port};
+        location / {{
+            include {NGINX_CACHE};
+        }}
+    }}
+    server {{
+        listen 127.0.0.1:{self.static_port};
+        root {self.static};
+        etag on;
+    }}
+}}
+"""
+        )
+        self.binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        command = [self.binary, "-p", str(self.dir), "-e", str(self.dir / "error.log")]
+        subprocess.run([*command, "-t", "-c", str(self.conf)], check=True, capture_output=True)
+        self.process = subprocess.Popen(
+            [*command, "-c", str(self.conf), "-g", "daemon off;"], start_new_session=True
+        )
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if request(self.static_port, "GET", "/article.html")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("nginx did not start: " + (self.dir / "error.log").read_text())
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # graceful
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+# wrk -----------------------------------------------------------------------------------
+
+
+def wrk(url: str, script="report.lua", args=(), seconds=SECONDS, connections=CONNECTIONS):
+    threads = min(THREADS, connections)
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+        "-s", str(WRK_SCRIPTS / script), url,
+    ]  # fmt: skip
+    if args:
+        command += ["--", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
+    return json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
+
+
+def cpu_seconds(group: int) -> float:
+    """CPU time used so far by a process group (a server and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) == group:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Round:
+    """One wrk run of one scenario."""
+
+    requests_per_second: float
+    median_ms: float
+    p99_ms: float
+    errors: int
+    server_cpu_ms: float = 0.0  # CPU time of the server, all its processes, per request
+    posts: dict | None = None  # triage: sent, acknowledged, stored
+
+
+@dataclass
+class Scenario:
+    """One line of the table: a URL on a server, and how wrk loads it."""
+
+    key: str
+    name: str
+    phase: str
+    port: int
+    path: str
+    server_group: int  # process group whose CPU time is counted
+    script: str = "report.lua"
+    connections: int = CONNECTIONS
+    site: Site | None = None  # for triage posts: the site and its database
+    rounds: list[Round] = field(default_factory=list)
+
+    def run(self) -> None:
+        url = f"http://127.0.0.1:{self.port}{self.path}"
+        if not self.rounds and self.script != "triage.lua":
+            wrk(url, self.script, seconds=WARMUP_SECONDS, connections=self.connections)
+        cpu_before = cpu_seconds(self.server_group)
+        if self.script == "triage.lua":
+            round_, requests = self.post_forms(url)
+        else:
+            figures = wrk(url, self.script, connections=self.connections)
+            requests = figures["requests"]
+            round_ = round_of(figures, requests / (figures["duration_us"] / 1e6))
+        used = cpu_seconds(self.server_group) - cpu_before
+        round_.server_cpu_ms = round(used * 1000 / max(requests, 1), 3)
+        self.rounds.append(round_)
+
+    def post_forms(self, url: str) -> tuple[Round, int]:
+        database = self.site.database
+        _, page, response = request(self.port, "GET", "/triage/")
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
+        token = CSRF.search(page).group(1)
+        before = database.count(STORED)
+        # Start on a whole second; posts stop a second before wrk does (see triage.lua).
+        time.sleep(1 - time.time() % 1 + 0.02)
+        start = int(time.time())
+        args = (cookie, token, str(secrets.randbelow(2**31)), str(start + SECONDS - 1))
+        figures = wrk(url, self.script, args)
+        time.sleep(0.5)
+        stored = database.count(STORED) - before
+        posting_seconds = SECONDS - 1
+        round_ = round_of(figures, figures["acknowledged"] / posting_seconds)
+        round_.posts = {
+            "sent": figures["sent"],
+            "acknowledged": figures["acknowledged"],
+            "other_answers": figures["not_acknowledged"],
+            "rows_stored": stored,
+            "posting_seconds": posting_seconds,
+        }
+        return round_, figures["acknowledged"]
+
+    def median(self, name: str) -> float:
+        return statistics.median(getattr(r, name) for r in self.rounds)
+
+    def summary(self) -> dict:
+        summary = {
+            "name": self.name,
+            "phase": self.phase,
+            "url": self.path,
+            "requests_per_second": round(self.median("requests_per_second"), 1),
+            "median_ms": round(self.median("median_ms"), 2),
+            "p99_ms": round(self.median("p99_ms"), 2),
+            "errors": sum(r.errors for r in self.rounds),
+            "server_cpu_ms_per_request": round(self.median("server_cpu_ms"), 3),
+            "rounds": [asdict(r) for r in self.rounds],
+        }
+        if self.script == "triage.lua":
+            summary["posts"] = {
+                name: sum(r.posts[name] for r in self.rounds) for name in self.rounds[0].posts
+            }
+        return summary
+
+
+def round_of(figures: dict, rate: float) -> Round:
+    errors = sum(figures[k] for k in figures if k.endswith("_errors") or k == "timeouts")
+    return Round(
+        requests_per_second=round(rate, 1),
+        median_ms=round(figures["p50_us"] / 1000, 2),
+        p99_ms=round(figures["p99_us"] / 1000, 2),
+        errors=errors,
+    )
+
+
+def ratio(a: Scenario, b: Scenario) -> float:
+    """a's throughput over b's, round by round (run a few seconds apart), then the median."""
+    return round(
+        statistics.median(
+            x.requests_per_second / y.requests_per_second
+            for x, y in zip(a.rounds, b.rounds, strict=True)
+        ),
+        3,
+    )
+
+
+def spread(a: Scenario) -> float:
+    """p99 over median latency, round by round, then the median."""
+    return round(statistics.median(r.p99_ms / r.median_ms for r in a.rounds), 2)
+
+
+# An edit in the admin --------------------------------------------------------------------
+
+
+class Browser:
+    """Just enough of a browser for the admin: cookies and CSRF tokens."""
+
+    def __init__(self, port: int) -> None:
+        self.port, self.cookies = port, {}
+
+    def send(self, method: str, path: str, data: dict | None = None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = ""
+        if data is not None:
+            body = urlencode(data, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        status, page, response = request(self.port, method, path, body, headers)
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name] = rest.split(";")[0]
+        return status, page
+
+    def token(self, page: str) -> str:
+        return CSRF.search(page).group(1)
+
+
+def edit_and_watch(site: Site, nginx: Nginx) -> dict:
+    """Change the article in the admin; seconds until a reader sees it, without and with
+    nginx (which revalidates its copy once the page's max-age is over)."""
+    password = secrets.token_urlsafe(20)
+    site.manage(
+        "createsuperuser", "--noinput", "--username", "bench", "--email", "bench@example.org",
+        env={"DJANGO_SUPERUSER_PASSWORD": password},
+    )  # fmt: skip
+    nginx_url = f"http://127.0.0.1:{nginx.cache_port}{ARTICLE}"
+    wrk(nginx_url, seconds=1)  # nginx and the app hold the page
+    browser = Browser(site.port)
+    _, page = browser.send("GET", "/admin/login/")
+    login = {"username": "bench", "password": password, "csrfmiddlewaretoken": browser.token(page)}
+    status, _ = browser.send("POST", "/admin/login/?next=/admin/", login)
+    assert status == 302, f"admin login answered {status}"
+    article_id = site.database.count(
+        "SELECT id FROM articles_article WHERE slug = 'multiple-sclerosis'"
+    )
+    from_admin = article_form(browser, f"/admin/articles/article/{article_id}/change/")
+    status, page = browser.send("POST", from_admin.pop("_path"), from_admin)
+    assert status == 302, f"the admin refused the edit ({status}): {page[:500]}"
+    saved = time.monotonic()
+    seen: dict[str, float | None] = {"direct": None, "nginx": None}
+    # The lifetime the README states: the site's own page cache, then the page's max-age.
+    lifetime = int(site.manage("shell", "-c", LIFETIME).split()[-1])
+    limit = lifetime + 5
+    while time.monotonic() - saved < limit and None in seen.values():
+        for name, port in (("direct", site.port), ("nginx", nginx.cache_port)):
+            if seen[name] is None and EDIT_MARK in request(port, "GET", ARTICLE)[1]:
+                seen[name] = round(time.monotonic() - saved, 1)
+        time.sleep(0.5)
+    return {"seconds_until_seen": seen, "stated_lifetime": lifetime, "gave_up_after": limit}
+
+
+def article_form(browser: Browser, path: str) -> dict:
+    """The admin's change form for the article, as a browser would send it back edited."""
+    _, page = browser.send("GET", path)
+    form = {"_path": path, "csrfmiddlewaretoken": browser.token(page), "_save": "Save"}
+    for tag in re.finditer(r"<(input|textarea|select)\b([^>]*)>", page):
+        attrs = dict(re.findall(r'(\w[\w-]*)="([^"]*)"', tag.group(2)))
+        name = attrs.get("name")
+        if not name or name.startswith("_") or name in form:
+            continue
+        if tag.group(1) == "textarea":
+            end = page.index("</textarea>", tag.end())
+            form[name] = html_unescape(page[tag.end() : end]).lstrip("\n")
+        elif tag.group(1) == "select":
+            end = page.index("</select>", tag.end())
+            options = re.findall(r'<option value="([^"]*)"[^>]*selected', page[tag.end() : end])
+            form[name] = options
+        elif attrs.get("type") in {"checkbox", "radio"}:
+            if "checked" in tag.group(2):
+                form.setdefault(name, []).append(attrs.get("value", "on"))
+        elif attrs.get("type") not in {"submit", "button", "file"}:
+            form[name] = html_unescape(attrs.get("value", ""))
+    form["body"] = form["body"] + f"\n\n{EDIT_MARK}.\n"
+    return form
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+# The run -------------------------------------------------------------------------------
+
+
+def page_scenarios(site: Site, phase: str, suffix: str) -> list[Scenario]:
+    group, port = site.process.pid, site.port
+    return [
+        Scenario(
+            f"reference{suffix}", "reference (static file)", phase, port, REFERENCE_PATH, group
+        ),
+        Scenario(f"article{suffix}", "article", phase, port, ARTICLE, group),
+        Scenario(f"home{suffix}", "home", phase, port, "/", group),
+        Scenario(f"a_to_z{suffix}", "A to Z", phase, port, "/articles/", group),
+        Scenario(
+            f"search{suffix}", "search, a new one each time", phase, port, "/search/", group,
+            "search.lua",
+        ),
+        Scenario(
+            f"search_alone{suffix}", "search, one reader", phase, port, "/search/", group,
+            "search.lua", 1,
+        ),
+    ]  # fmt: skip
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: `make bench` installs it (Debian: apt-get install wrk nginx)")
+    workdir = Path(tempfile.mkdtemp(prefix="twitch-bench-"))
+    started, load_at_start = time.time(), os.getloadavg()
+    few_db, many_db = ScratchDatabase("few", workdir), ScratchDatabase("many", workdir)
+    few, many = Site(few_db, workdir, "few"), Site(many_db, workdir, "many")
+    nginx = None
+    print(f"Scratch folder {workdir}; databases: {few_db.label} (scratch)", flush=True)
+    if load_at_start[0] > 1:
+        print(
+            f"Note: the load average is {load_at_start[0]:.1f} before starting: other work"
+            " on this machine makes the figures noisier.",
+            flush=True,
+        )
+    try:
+        for site in (few, many):
+            site.database.create()
+            site.manage("migrate", "--noinput")
+        few.manage("collectstatic", "--noinput", "--verbosity", "0")
+        print(f"== generating {MANY_ARTICLES} synthetic articles", flush=True)
+        many.manage("generate_articles", str(MANY_ARTICLES), "--force")
+        # The reference: the article page's own bytes, as a static file.
+        few.start()
+        page = few.get(ARTICLE)
+        few.stop()
+        REFERENCE_DIR.mkdir(parents=True, exist_ok=True)
+        (REFERENCE_DIR / "article.html").write_text(page)
+        few.start()  # WhiteNoise finds static files when it starts
+        many.start()
+        nginx = Nginx(workdir, few.port, page)
+        nginx.start()
+
+        counts = {"few": few_db.count(PUBLISHED), "many": many_db.count(PUBLISHED)}
+        few_phase, many_phase = f"{counts['few']} articles", f"{counts['many']} articles"
+        scenarios = [
+            *page_scenarios(few, few_phase, ""),
+            Scenario(
+                "triage", "triage posts", few_phase, few.port, "/triage/", few.process.pid,
+                "triage.lua", site=few,
+            ),
+            *page_scenarios(many, many_phase, "_many"),
+            Scenario(
+                "nginx_cache", "nginx cache (article)", "nginx", nginx.cache_port, ARTICLE,
+                nginx.process.pid,
+            ),
+            Scenario(
+                "nginx_static", "nginx static file", "nginx", nginx.static_port,
+                "/article.html", nginx.process.pid,
+            ),
+        ]  # fmt: skip
+        for number in range(1, ROUNDS + 1):
+            print(f"== round {number} of {ROUNDS}", flush=True)
+            for scenario in scenarios:
+                scenario.run()
+
+        edit = None
+        if os.environ.get("BENCH_SKIP_EDIT") != "1":
+            print("== an edit in the admin (seen within about a minute)", flush=True)
+            edit = edit_and_watch(few, nginx)
+    finally:
+        if nginx:
+            nginx.stop()
+        for site in (few, many):
+            site.stop()
+            site.database.drop()
+        shutil.rmtree(REFERENCE_DIR, ignore_errors=True)
+
+    report = build_report({s.key: s for s in scenarios}, counts, edit, few_db.label)
+    report["seconds_taken"] = round(time.time() - started)
+    report["machine"]["load_average_at_start"] = [round(x, 2) for x in load_at_start]
+    print_report(report)
+    default = ROOT / "bench" / "results" / f"latest-{few_db.label.lower()}.json"
+    output = Path(os.environ.get("BENCH_OUTPUT") or default)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nFigures written to {output}")
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def build_report(s: dict[str, Scenario], counts: dict, edit: dict | None, label: str) -> dict:
+    few, many = counts["few"], counts["many"]
+    bases = {"reference": s["reference"], "reference_many": s["reference_many"]}
+    rows = []
+    for key, scenario in s.items():
+        base = (
+            s["nginx_static"]
+            if key.startswith("nginx")
+            else bases["reference_many" if key.endswith("_many") else "reference"]
+        )
+        rows.append(
+            scenario.summary() | {"ratio": ratio(scenario, base), "spread": spread(scenario)}
+        )
+    pages = ("reference", "article", "home", "a_to_z", "search", "search_alone")
+    growth = {key: ratio(s[f"{key}_many"], s[key]) for key in pages}
+    posts = s["triage"].summary()["posts"]
+    checks = {
+        "article >= 80% of the reference": ratio(s["article"], s["reference"]) >= 0.80,
+        "home >= 80% of the reference": ratio(s["home"], s["reference"]) >= 0.80,
+        "article p99 <= 4 x median": spread(s["article"]) <= 4,
+        "home p99 <= 4 x median": spread(s["home"]) <= 4,
+        "triage posts >= 30% of the article": ratio(s["triage"], s["article"]) >= 0.30,
+        "triage posts: no errors": s["triage"].summary()["errors"] == 0
+        and posts["other_answers"] == 0,
+        "triage posts: rows stored == acknowledged": posts["rows_stored"] == posts["acknowledged"],
+        f"article with {many} articles >= 90% of with {few}": growth["article"] >= 0.90,
+        f"home with {many} articles >= 90% of with {few}": growth["home"] >= 0.90,
+        f"search median < 50 ms with {many} articles (one reader)": s["search_alone_many"].median(
+            "median_ms"
+        )
+        < 50,
+        f"search median < 50 ms with {many} articles (16 connections)": s["search_many"].median(
+            "median_ms"
+        )
+        < 50,
+        "nginx cache >= 50% of nginx static": ratio(s["nginx_cache"], s["nginx_static"]) >= 0.50,
+    }
+    if edit:
+        seen, lifetime = edit["seconds_until_seen"]["nginx"], edit["stated_lifetime"]
+        checks[f"an edit seen through nginx within {lifetime} s"] = (
+            seen is not None and seen <= lifetime
+        )
+    return {
+        "database": label,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        },
+        "wrk": {
+            "threads": THREADS,
+            "connections": CONNECTIONS,
+            "seconds_per_round": SECONDS,
+            "rounds": ROUNDS,
+        },
+        "gunicorn": {
+            "workers": os.environ.get("GUNICORN_WORKERS", "default: two per core"),
+            "threads": os.environ.get("GUNICORN_THREADS", "default: 4"),
+        },
+        "triage_rate_limit_per_minute": "raised to 1000000000 for the benchmark",
+        "articles": counts,
+        "results": rows,
+        "growth": growth,
+        "triage_vs_article": ratio(s["triage"], s["article"]),
+        "edit": edit,
+        "checks": checks,
+    }
+
+
+def print_report(report: dict) -> None:
+    w, g = report["wrk"], report["gunicorn"]
+    print(
+        f"\nTwitch benchmark, {report['database']}: wrk -t{w['threads']} -c{w['connections']},"
+        f" {w['rounds']} interleaved rounds of {w['seconds_per_round']} s, medians shown;"
+        f" {report['machine']['cpus']} CPUs shared by wrk, gunicorn and nginx;"
+        f" gunicorn workers {g['workers']}, threads {g['threads']}"
+    )
+    header = (
+        f"{'scenario':<30}{'req/s':>8}{'median ms':>11}{'p99 ms':>9}{'errors':>8}"
+        f"{'ratio':>7}{'server CPU ms/req':>19}"
+    )
+    phase = None
+    for row in report["results"]:
+        if row["phase"] != phase:
+            phase = row["phase"]
+            print(f"\n{phase}\n{header}\n{'-' * len(header)}")
+        print(
+            f"{row['name']:<30}{row['requests_per_second']:>8.0f}{row['median_ms']:>11.2f}"
+            f"{row['p99_ms']:>9.2f}{row['errors']:>8}{row['ratio']:>7.2f}"
+            f"{row['server_cpu_ms_per_request']:>19.3f}"
+        )
+    print(
+        "\nratio: throughput over the reference (the same gunicorn and WhiteNoise serving the"
+        " article's HTML as a file) in the same round; nginx rows: over nginx's static file."
+    )
+    posts = next(r for r in report["results"] if r["name"] == "triage posts")["posts"]
+    print(
+        f"triage posts: {report['triage_vs_article']:.2f} of the article's throughput;"
+        f" {posts['acknowledged']} outcome pages received, {posts['rows_stored']} rows stored,"
+        f" {posts['other_answers']} other answers"
+    )
+    growth = ", ".join(f"{k} {v:.2f}" for k, v in report["growth"].items())
+    counts = report["articles"]
+    print(f"growth (throughput with {counts['many']} over with {counts['few']} articles): {growth}")
+    if report["edit"]:
+        seen = report["edit"]["seconds_until_seen"]
+        print(
+            f"an edit in the admin was seen after {seen['direct']} s from gunicorn and"
+            f" {seen['nginx']} s through nginx (stated lifetime"
+            f" {report['edit']['stated_lifetime']} s)"
+        )
+    print("\ntargets:")
+    for name, met in report["checks"].items():
+        print(f"  {'met    ' if met else 'NOT met'}  {name}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

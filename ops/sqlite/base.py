@@ -1,0 +1,33 @@
+"""Django's SQLite backend, with connections kept between requests but never to a file
+that is no longer the database.
+
+Opening a connection for every request cost more than the rest of a symptom-check post
+(see docs/performance.md): the PRAGMAs, and a WAL checkpoint whenever the last connection
+closed. Kept connections are checked before each request's first query (CONN_HEALTH_CHECKS):
+if the database file was moved, deleted or replaced (a restore), the connection is
+closed and a new one opens the file now at the path, as a new connection per request
+would.
+"""
+
+import os
+
+from django.db.backends.sqlite3 import base
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def get_new_connection(self, conn_params):
+        connection = super().get_new_connection(conn_params)
+        self._file_identity = self._identity()
+        return connection
+
+    def is_usable(self) -> bool:
+        if self.is_in_memory_db():
+            return True
+        return self._file_identity is not None and self._identity() == self._file_identity
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(self.settings_dict["NAME"])
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
