@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate run serve test test-postgres fuzz screenshots lint format check ci clean
+.PHONY: help install install-dev migrate run serve test test-postgres fuzz screenshots bench lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,16 @@ test: $(VENV)/.dev ## Run the whole test suite
 
 fuzz: $(VENV)/.dev ## Fuzz every URL and form with many thousands of random requests
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
+
+# The benchmark's tools from Debian's packages, installed when missing (with sudo unless root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+bench: $(VENV)/.runtime ## Benchmark the site side by side with wrk and nginx (docs/performance.md)
+	@command -v wrk >/dev/null && { command -v nginx >/dev/null || test -x /usr/sbin/nginx; } || { \
+		echo "Installing wrk and nginx from Debian's packages"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
+	$(BIN)/python bench/run.py
 
 screenshots: $(VENV)/.dev ## Save PNGs of the main pages into docs/screenshots (needs chromium)
 	BROWSER_TESTS_REQUIRED=1 $(BIN)/python -m pytest -m screenshots

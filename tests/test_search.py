@@ -1,9 +1,13 @@
 """Readers search the published articles from any page and find the right one first."""
 
+from urllib.parse import quote_from_bytes
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.models import Article
 from articles.search import MAX_QUERY_LENGTH, search, snippet, terms_of
@@ -75,6 +79,29 @@ def test_any_characters_get_a_page_not_an_error_and_are_never_markup(query):
     html = results_page(query)
     assert script_vectors(html) == []
     assert "<b>bold</b>" not in html
+
+
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+words = st.sampled_from(["twitch", "ms", "NEAR", "AND", "-", '"', "*", "(", ":", "<b>", "ü"])
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(query=st.one_of(st.text(), st.lists(words).map(" ".join)), page=st.text(max_size=8))
+def test_any_query_and_page_get_results_or_none_never_an_error(query, page):
+    response = Client(raise_request_exception=False).get("/search/", {"q": query, "page": page})
+    assert response.status_code == 200
+    assert script_vectors(response.content.decode()) == []
+    results = search(query, limit=5)
+    assert len(results.hits) <= min(5, results.total)
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(raw=st.binary(max_size=300))
+def test_any_bytes_in_the_query_string_get_a_page_not_an_error(raw):
+    response = Client(raise_request_exception=False).get("/search/?q=" + quote_from_bytes(raw))
+    assert response.status_code == 200
 
 
 def test_a_very_long_query_is_cut_with_a_message():
