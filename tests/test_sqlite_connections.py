@@ -1,8 +1,11 @@
 """SQLite connections are kept between requests, but never to a file that is no longer the
-database (moved, deleted, or replaced by a restore)."""
+database (moved, deleted, or replaced by a restore); writers queue on a lock and each goes
+on the moment the one before it is done."""
 
+import fcntl
 import os
 import sqlite3
+import threading
 
 import pytest
 from django.db.utils import ConnectionHandler
@@ -57,3 +60,54 @@ def test_a_memory_database_is_always_usable(django_db_blocker):
         wrapper.ensure_connection()
         assert wrapper.is_usable()
         wrapper.close()
+
+
+def begin(wrapper) -> None:
+    """BEGIN IMMEDIATE, as transaction.atomic() does on this backend."""
+    wrapper.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
+
+
+def lock_is_free(path) -> bool:
+    fd = os.open(f"{path}-writer.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def test_a_second_writer_waits_for_the_first_and_goes_on_once_it_commits(path, wrapper):
+    begin(wrapper)
+    with wrapper.cursor() as cursor:
+        cursor.execute("INSERT INTO t VALUES (1)")
+    second_began, second_saw = threading.Event(), []
+
+    def second_writer() -> None:
+        other = wrapper_for(str(path))
+        begin(other)
+        second_began.set()
+        with other.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM t")
+            second_saw.append(cursor.fetchone()[0])
+        other.commit()
+        other.close()
+
+    thread = threading.Thread(target=second_writer)
+    thread.start()
+    assert not second_began.wait(0.3), "the second writer began while the first held the lock"
+    wrapper.commit()
+    thread.join(10)
+    assert second_began.is_set()
+    assert second_saw == [1]  # it began after the first writer's commit
+
+
+@pytest.mark.parametrize("end", ["rollback", "close"])
+def test_the_lock_is_let_go_when_a_transaction_is_rolled_back_or_its_connection_closed(
+    path, wrapper, end
+):
+    begin(wrapper)
+    assert not lock_is_free(path)
+    getattr(wrapper, end)()
+    assert lock_is_free(path)
