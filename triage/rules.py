@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 RULES_VERSION = "2026-11-22.1"
@@ -34,7 +35,7 @@ class CareLevel(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(CareLevel).index(self)
+        return _RANKS[self]
 
     @property
     def label(self) -> str:
@@ -58,11 +59,16 @@ class CareLevel(enum.StrEnum):
 def _rank_of(other: object) -> int:
     # Raising instead of returning NotImplemented: for a plain str Python
     # would fall back to alphabetical str comparison, silently.
+    if isinstance(other, CareLevel):
+        return _RANKS[other]
     try:
-        return CareLevel(other).rank
+        return _RANKS[CareLevel(other)]
     except ValueError:
         raise TypeError(f"cannot compare a care level with {other!r}") from None
 
+
+# Lowest first, as declared; looked up on every comparison.
+_RANKS = {level: rank for rank, level in enumerate(CareLevel)}
 
 _LEVEL_LABELS = {
     CareLevel.SELF_CARE: "Self-care",
@@ -156,7 +162,7 @@ class Question:
     # Shown at the field and in the error summary when nothing is chosen.
     error_required: str = ""
 
-    @property
+    @cached_property
     def values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
 
