@@ -14,7 +14,9 @@ and each is quoted.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
+from itertools import islice
 
 from django.conf import settings
 from django.db import connection
@@ -167,23 +169,33 @@ def snippet(text: str, terms: tuple[str, ...], words: int = SNIPPET_WORDS) -> Sa
     """A few words of `text` around the first match, escaped, with the matches in <mark>."""
     stems = tuple(_stem(term) for term in terms if len(term) >= MIN_PREFIX_LENGTH)
     short = {term for term in terms if len(term) < MIN_PREFIX_LENGTH}
-    tokens = list(_WORD.finditer(text))
 
-    def matches(token: re.Match) -> bool:
+    def marked(token: re.Match) -> tuple[re.Match, bool]:
         word = token.group().casefold()
-        return word in short or word.startswith(stems)
+        return token, word in short or word.startswith(stems)
 
-    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
-    start = max(0, first - words // 3)
-    window = tokens[start : start + words]
+    # Read the words only as far as the window after the first match: a long article is
+    # never split into words as a whole (a page of results has twenty).
+    tokens = map(marked, _WORD.finditer(text))
+    recent: deque[tuple[re.Match, bool]] = deque(maxlen=words // 3)
+    window: list[tuple[re.Match, bool]] = []
+    for token in tokens:
+        if token[1]:
+            window = [*recent, token]
+            break
+        recent.append(token)
+    else:  # no match in the text: its first words
+        tokens = map(marked, _WORD.finditer(text))
+    window.extend(islice(tokens, words - len(window)))
     if not window:
         return mark_safe("")
-    begin = window[0].start()
-    end = len(text) if window[-1] is tokens[-1] else window[-1].end()
+    begin = window[0][0].start()
+    at_end = len(window) < words or next(tokens, None) is None
+    end = len(text) if at_end else window[-1][0].end()
     parts = ["… " if begin > 0 else ""]
     position = begin
-    for token in window:
-        if matches(token):
+    for token, match in window:
+        if match:
             parts.append(escape(text[position : token.start()]))
             parts.append(f"<mark>{escape(token.group())}</mark>")
             position = token.end()
