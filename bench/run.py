@@ -551,6 +551,8 @@ def page_scenarios(site: Site, phase: str, suffix: str) -> list[Scenario]:
 
 
 def main() -> int:
+    if SECONDS < 2:
+        sys.exit("BENCH_SECONDS must be 2 or more: symptom checks are posted for all but the last")
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: `make bench` installs it (Debian: apt-get install wrk nginx)")
     workdir = Path(tempfile.mkdtemp(prefix="twitch-bench-"))
