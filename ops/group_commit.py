@@ -5,8 +5,10 @@ and its COMMIT. In a surge of symptom checks, the threads of a process that are 
 store a row hand it to the one thread that is writing; when that thread is done, one of
 the waiting threads takes all the rows handed in meanwhile and stores them in one
 transaction. Each caller still returns only when its own row is committed, or raises the
-error that stopped its batch (then none of the batch is stored). A caller that finds no
-one writing stores its row at once: nothing ever waits for a batch to fill.
+error that stopped its batch (then none of the batch is stored; the callers of a batch
+share the one exception object). A caller that finds no one writing stores its row at
+once: nothing ever waits for a batch to fill. Callers inside a transaction of their own
+must not use it: their rows would be reported stored before that transaction commits.
 
 Plain standard library: the database work is the `write` function given.
 """
@@ -67,9 +69,16 @@ class GroupCommit(Generic[Item, Result]):
             results = self._write([ticket.item for ticket in batch])
             for ticket, result in zip(batch, results, strict=True):
                 ticket.result = result
-        except BaseException as error:
+        except Exception as error:  # handed to every caller of the batch
             for ticket in batch:
                 ticket.error = error
+        except BaseException as error:
+            # An interrupt of the writing thread is its own; the others learn that their
+            # rows were not stored.
+            for ticket in batch:
+                ticket.error = RuntimeError("the thread storing this batch was interrupted")
+                ticket.error.__cause__ = error
+            raise
         finally:
             with self._changed:
                 for ticket in batch:

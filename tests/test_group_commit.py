@@ -35,14 +35,20 @@ def submit_in_threads(group: GroupCommit, items: list[str]) -> tuple[dict, list]
     def run(item: str) -> None:
         try:
             results[item] = group.submit(item)
-        except Exception as error:
+        except BaseException as error:  # the test looks at it
             results[item] = error
 
     for item in items:
-        thread = threading.Thread(target=run, args=(item,))
+        thread = threading.Thread(target=run, args=(item,), daemon=True)
         thread.start()
         threads.append(thread)
     return results, threads
+
+
+def join(threads: list[threading.Thread]) -> None:
+    for thread in threads:
+        thread.join(WAIT)
+        assert not thread.is_alive(), "a caller never returned"
 
 
 def wait_until_waiting(group: GroupCommit, count: int) -> None:
@@ -71,8 +77,7 @@ def test_rows_handed_in_while_a_batch_is_written_are_stored_together_next():
     results, threads = submit_in_threads(group, others)
     wait_until_waiting(group, len(others))
     write.release_first.set()
-    for thread in first_threads + threads:
-        thread.join(WAIT)
+    join(first_threads + threads)
     assert write.batches[0] == ["first"]
     assert sorted(write.batches[1]) == sorted(others)
     assert len(write.batches) == 2
@@ -88,8 +93,7 @@ def test_a_batch_is_never_larger_than_the_limit():
     results, threads = submit_in_threads(group, [f"row {n}" for n in range(10)])
     wait_until_waiting(group, 10)
     write.release_first.set()
-    for thread in first_threads + threads:
-        thread.join(WAIT)
+    join(first_threads + threads)
     assert [len(batch) for batch in write.batches] == [1, 4, 4, 2]
     assert all(result.startswith("stored") for result in results.values())
 
@@ -102,9 +106,37 @@ def test_an_error_reaches_every_caller_of_its_batch_and_no_other():
     later, threads = submit_in_threads(group, ["later"])
     wait_until_waiting(group, 1)
     write.release_first.set()
-    for thread in first_threads + threads:
-        thread.join(WAIT)
+    join(first_threads + threads)
     assert isinstance(first["first"], OSError)
     assert later == {"later": "stored later"}
     # The writer is free again after a failure.
     assert group.submit("after") == "stored after"
+
+
+def test_an_interrupted_writer_keeps_its_interrupt_and_the_others_learn_their_rows_failed():
+    started, release = threading.Event(), threading.Event()
+    batches = []
+
+    def write(batch: list[str]) -> list[str]:
+        batches.append(batch)
+        if len(batches) == 1:
+            started.set()
+            assert release.wait(WAIT)
+            return ["stored"]
+        if len(batches) == 2:
+            raise KeyboardInterrupt
+        return ["stored"] * len(batch)
+
+    group = GroupCommit(write)
+    _, first_threads = submit_in_threads(group, ["first"])
+    assert started.wait(WAIT)
+    results, threads = submit_in_threads(group, ["a", "b"])
+    wait_until_waiting(group, 2)
+    release.set()
+    join(first_threads + threads)
+    # One of the two wrote the batch and was interrupted; the other was told it failed.
+    interrupted = [r for r in results.values() if isinstance(r, KeyboardInterrupt)]
+    told = [r for r in results.values() if isinstance(r, RuntimeError)]
+    assert (len(interrupted), len(told)) == (1, 1)
+    assert told[0].__cause__ is interrupted[0]
+    assert group.submit("after") == "stored"

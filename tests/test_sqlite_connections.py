@@ -1,6 +1,6 @@
 """SQLite connections are kept between requests, but never to a file that is no longer the
-database (moved, deleted, or replaced by a restore); writers queue on a lock and each goes
-on the moment the one before it is done."""
+database (moved, deleted, or replaced by a restore); writers queue on a lock, each goes
+on once the one before it is done, and one gives up after its timeout."""
 
 import fcntl
 import os
@@ -8,11 +8,13 @@ import sqlite3
 import threading
 
 import pytest
+from django.db import OperationalError
 from django.db.utils import ConnectionHandler
 
 
-def wrapper_for(name: str):
-    return ConnectionHandler({"default": {"ENGINE": "ops.sqlite", "NAME": name}})["default"]
+def wrapper_for(name: str, **options):
+    settings = {"ENGINE": "ops.sqlite", "NAME": name, "OPTIONS": options}
+    return ConnectionHandler({"default": settings})["default"]
 
 
 @pytest.fixture
@@ -111,3 +113,24 @@ def test_the_lock_is_let_go_when_a_transaction_is_rolled_back_or_its_connection_
     assert not lock_is_free(path)
     getattr(wrapper, end)()
     assert lock_is_free(path)
+
+
+def test_a_writer_gives_up_with_database_is_locked_after_its_timeout(path, wrapper):
+    begin(wrapper)  # left open, as in a forgotten shell
+    outcome = []
+
+    def second_writer() -> None:
+        other = wrapper_for(str(path), timeout=0.2)
+        try:
+            begin(other)
+            outcome.append("began")
+        except OperationalError as error:
+            outcome.append(str(error))
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=second_writer)
+    thread.start()
+    thread.join(10)
+    wrapper.rollback()
+    assert outcome == ["database is locked: another writer kept it for 0.2 s"]

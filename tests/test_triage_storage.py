@@ -63,3 +63,12 @@ def test_the_same_form_sent_again_returns_the_stored_check():
     assert (stored, stored_again) == (True, False)
     assert again.pk == first.pk
     assert Submission.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_check_stored_outside_a_transaction_is_committed_before_the_call_returns():
+    submission, stored = submission_create(
+        answers=VALID, assessment=assess(VALID), form_key="d" * 32
+    )
+    assert stored and submission.pk is not None
+    assert Submission.objects.filter(pk=submission.pk, form_key="d" * 32).exists()

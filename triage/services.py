@@ -4,7 +4,7 @@ import hashlib
 import json
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from ops.group_commit import GroupCommit
@@ -75,7 +75,13 @@ def submission_create(
         created_hour=to_the_hour(timezone.now()),
     )
     # The unique constraint, not a query before, finds a form sent twice, so a new check
-    # (nearly every one) costs one INSERT, shared with the checks stored beside it.
-    if _writer.submit(submission):
+    # (nearly every one) costs one INSERT, shared with the checks stored beside it. Inside
+    # a transaction of the caller's own, the check is stored in it, not with others': they
+    # must not be told "stored" before that transaction commits.
+    if connection.in_atomic_block:
+        [stored] = _store([submission])
+    else:
+        [stored] = [_writer.submit(submission)]
+    if stored:
         return submission, True
     return Submission.objects.get(form_key=form_key, answers_digest=digest), False
