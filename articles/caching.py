@@ -126,19 +126,6 @@ class PageCacheMiddleware:
         return None if query is None else _page_key(request, query)
 
 
-def cached_html(request: HttpRequest, name: str, parts: tuple, render: Callable[[], str]) -> str:
-    """HTML made by `render`, kept for PAGE_CACHE_SECONDS under the content generation, the
-    page's address and `parts`: everything else the HTML depends on."""
-    address = repr((request.scheme, request.get_host(), request.path, parts))
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    key = f"html:{name}:{content_generation()}:{digest}"
-    html = page_cache().get(key)
-    if html is None:
-        html = render()
-        page_cache().set(key, html, settings.PAGE_CACHE_SECONDS)
-    return html
-
-
 def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """A 304 when the client's copy is this one (If-None-Match) or as new (If-Modified-Since)."""
     return get_conditional_response(

@@ -1,6 +1,14 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.rendering import phone_href, phone_link
 
 
-def site(request: HttpRequest) -> dict[str, str]:
-    return {"emergency_number": settings.EMERGENCY_NUMBER}
+def site(request: HttpRequest) -> dict[str, str | SafeString]:
+    return {
+        "emergency_number": settings.EMERGENCY_NUMBER,
+        # The number as a link a phone can call, wherever a page shows it.
+        "emergency_link": mark_safe(phone_link(settings.EMERGENCY_NUMBER)),  # noqa: S308 (escaped)
+        "emergency_href": phone_href(settings.EMERGENCY_NUMBER),
+    }

@@ -47,6 +47,21 @@ class ArticleQuerySet(models.QuerySet):
             models.Q(slug__in=slugs) | models.Q(old_slugs__old_slug__in=slugs)
         ).distinct()
 
+    def by_slug(self, slugs) -> dict[str, Article]:
+        """Each of these slugs that leads to an article, now or before a rename, with it."""
+        slugs = set(slugs)
+        if not slugs:
+            return {}
+        found = {}
+        articles = (
+            self.at_slugs(slugs).only("title", "slug", "summary").prefetch_related("old_slugs")
+        )
+        for article in articles:
+            for slug in [article.slug, *(moved.old_slug for moved in article.old_slugs.all())]:
+                if slug in slugs:
+                    found.setdefault(slug, article)
+        return found
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):

@@ -9,6 +9,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from articles.context_processors import site
 from ops.ratelimit import client_address, over_limit
 
 
@@ -28,7 +29,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def _standalone(template: str, status: int) -> HttpResponse:
     # Rendered without a request or the database: anything may be what is broken.
-    body = loader.get_template(template).render({"emergency_number": settings.EMERGENCY_NUMBER})
+    body = loader.get_template(template).render(site(None))
     response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"
     return response

@@ -8,6 +8,7 @@ from django.test import Client
 from hypothesis import settings
 
 from articles.models import Article
+from clinical_cases import RESULTS, summary
 
 # Hypothesis: a few hundred examples in `make test`, many thousands in `make fuzz`.
 settings.register_profile("default", max_examples=100)
@@ -77,3 +78,9 @@ def make_article(db):
         return Article.objects.get(pk=article.pk)
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    results = config.stash.get(RESULTS, None)
+    if results:
+        terminalreporter.write_line(summary(results))

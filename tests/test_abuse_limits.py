@@ -7,7 +7,7 @@ from django.urls import clear_url_caches
 
 from pages import text_of
 from triage.models import Submission
-from triage_forms import VALID, form_key, post
+from triage_forms import STEP_ONE, VALID, form_key, post
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,19 @@ def test_triage_posts_past_the_limit_get_a_friendly_429(client, settings):
     assert "Too many attempts" in text_of(response.content.decode())
     other = Client(REMOTE_ADDR="192.0.2.99")  # another client is not limited
     assert post(other, VALID).status_code == 200
+
+
+def test_only_posts_that_store_a_check_count_against_the_limit(client, settings):
+    settings.TRIAGE_RATE_LIMIT = {"limit": 2, "window": 60}
+    key = form_key(client)
+    for _ in range(5):  # going on to step 2, mistakes, changing answers: nothing stored
+        assert post(client, STEP_ONE, key=key, step=1).status_code == 200
+        assert post(client, {}, key=key, step=1).status_code == 200
+        assert post(client, VALID | {"change": "2"}, key=key).status_code == 200
+    assert not Submission.objects.exists()
+    stored = [post(client, VALID, key=key, step=2).status_code for _ in range(2)]
+    exits = post(client, {"age": "under_5", "emergency": ["none"]}, key=key, step=1)
+    assert (stored, exits.status_code) == ([200, 200], 429)
 
 
 def test_the_rate_limit_keeps_no_client_address_in_the_cache(client, settings):

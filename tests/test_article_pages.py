@@ -99,7 +99,7 @@ def test_a_server_error_gets_the_friendly_500_page_with_no_stack_trace():
     assert response.status_code == 500
     html = response.content.decode()
     assert "Sorry, there is a problem with the service" in html
-    assert "call 112" in html
+    assert "call 112" in text_of(html) and 'href="tel:112"' in html
     assert "Traceback" not in html and "RuntimeError" not in html
 
 

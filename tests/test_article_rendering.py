@@ -1,10 +1,12 @@
 """The Markdown pipeline, on its own: no database, no request."""
 
+import re
+
 import pytest
 
 from articles.rendering import LinkTarget, render
 from articles.templatetags.articles_tags import article_html
-from pages import elements_of, script_vectors
+from pages import elements_of, script_vectors, text_of
 
 ARTICLES = {"multiple-sclerosis": "Multiple sclerosis (MS)"}
 
@@ -79,9 +81,13 @@ def test_a_level_one_heading_becomes_a_section_as_the_page_has_its_title():
 def test_emergency_number_placeholder_is_filled_on_the_page_and_escaped(settings):
     html = render('!!! emergency "Call {emergency_number} now if:"\n    - x\n', resolve).html
     settings.EMERGENCY_NUMBER = "112"
-    assert "Call 112 now" in article_html(html)
+    filled = article_html(html)
+    assert "Call 112 now" in text_of(filled)
+    assert re.search(r'Call <a href="tel:112"[^>]*>112</a> now', filled)  # a phone can call it
     settings.EMERGENCY_NUMBER = "<b>999</b>"
-    assert "Call &lt;b&gt;999&lt;/b&gt; now" in article_html(html)
+    assert re.search(
+        r'Call <a href="tel:999"[^>]*>&lt;b&gt;999&lt;/b&gt;</a> now', article_html(html)
+    )
 
 
 def test_care_cards_are_not_sections_even_before_the_first_heading():

@@ -22,17 +22,40 @@ STATS = "/admin/triage/submission/statistics/"
 
 
 def store(answers: dict, key: str, days_ago: int = 0) -> Submission:
-    submission, _ = submission_create(answers=answers, assessment=assess(answers), form_key=key)
+    submission, _ = submission_create(assessment=assess(answers), form_key=key)
     submission.created_hour = to_the_hour(timezone.now() - timedelta(days=days_ago))
     submission.save()
     return submission
+
+
+# A check stored by the first edition of the rules, before step 1 and the retired choices.
+OLD_RULES = "2026-11-22.1"
+OLD_ANSWERS = {
+    "location": ["shoulder"],
+    "duration": "under_2_weeks",
+    "frequency": "now_and_then",
+    "triggers": [],
+    "symptoms": ["breathing_difficulty", "fever_or_very_unwell"],
+}
+
+
+def store_old(days_ago: int = 0) -> Submission:
+    return Submission.objects.create(
+        answers=OLD_ANSWERS,
+        answers_digest="d" * 64,
+        level="emergency",
+        reason_codes=["symptom_breathing_difficulty", "symptom_fever_or_very_unwell"],
+        rules_version=OLD_RULES,
+        form_key="d" * 32,
+        created_hour=to_the_hour(timezone.now() - timedelta(days=days_ago)),
+    )
 
 
 @pytest.fixture
 def checks():
     return [
         store(VALID, "a" * 32),
-        store(VALID | {"symptoms": ["seizure"], "location": ["face", "eyelid"]}, "b" * 32, 8),
+        store(VALID | {"emergency": ["seizure"], "location": ["face", "eyelid"]}, "b" * 32, 8),
         store(VALID | {"duration": "over_3_months"}, "c" * 32, 400),
     ]
 
@@ -120,3 +143,35 @@ def test_purge_deletes_checks_older_than_the_retention_period(checks, settings):
     call_command("purge_submissions", stdout=io.StringIO())
     assert Submission.objects.count() == 2
     assert not Submission.objects.filter(pk=checks[2].pk).exists()
+
+
+def test_a_check_that_ended_at_step_one_shows_only_what_was_asked(editor_client):
+    store({"age": "under_5", "emergency": ["none"]}, "e" * 32)
+    html = editor_client.get(LIST).content.decode()
+    assert "How old is the person with the twitching? Under 5" in html
+    assert "Where is the twitching?" not in html
+
+
+def test_old_checks_still_show_export_and_count(editor_client):
+    old = store_old(days_ago=3)
+    listing = editor_client.get(LIST).content.decode()
+    assert "Struggling to breathe, A high temperature, a stiff neck or jaw" in listing
+    assert OLD_RULES in listing
+    assert editor_client.get(f"{LIST}{old.pk}/change/").status_code == 200
+    assert editor_client.get(LIST + f"?rules_version={OLD_RULES}").status_code == 200
+
+    response = editor_client.post(LIST, {"action": "export_csv", "_selected_action": [old.pk]})
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["symptoms"] == "breathing_difficulty|fever_or_very_unwell"
+    assert (row["age"], row["emergency"], row["rules_version"]) == ("", "", OLD_RULES)
+
+    stats = editor_client.get(STATS)
+    symptoms = dict(stats.context["choices"]["Do you also have any of these?"])
+    assert symptoms["Struggling to breathe (no longer asked)"] == 1
+    assert "A fit (seizure) (no longer asked)" not in symptoms  # never chosen: not listed
+    emergencies = dict(stats.context["choices"][
+        "Is any of these happening now, or did it start in the last few hours?"
+    ])  # fmt: skip
+    assert emergencies["Struggling to breathe"] == 0  # the new question's count is its own
+    shares = {level: count for level, count, _ in stats.context["shares"]}
+    assert shares[CareLevel.EMERGENCY] == 1

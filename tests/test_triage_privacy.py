@@ -35,6 +35,8 @@ def test_the_stored_row_holds_only_answers_outcome_version_key_and_hour(client):
     for value in ("203.0.113", "198.51.100", "UniqueAgent", "Ada", "search.example", "abc123"):
         assert value not in row
     assert submission.answers == {
+        "age": "16_or_over",
+        "emergency": ["none"],
         "location": ["shoulder"],
         "duration": "under_2_weeks",
         "frequency": "now_and_then",

@@ -7,27 +7,35 @@ from pathlib import Path
 
 import pytest
 
-from triage.engine import assess, validate
+from triage.engine import InvalidAnswersError, assess, ends_at_step_one, validate
 from triage.rules import (
+    ACTIVE_RULES,
     ADVICE,
-    ARTICLES,
+    ARTICLE_LINKS,
     OUTCOMES,
+    OUTCOMES_BY_CODE,
     QUESTIONS,
     QUESTIONS_BY_NAME,
     RULES,
     RULES_BY_CODE,
     RULES_VERSION,
-    SOURCES_BY_NAME,
+    SOURCES,
+    STEP_ONE,
+    WORDINGS,
+    AdviceKind,
     CareLevel,
 )
 
 SELF_CARE, ROUTINE = CareLevel.SELF_CARE, CareLevel.ROUTINE
 URGENT, EMERGENCY = CareLevel.URGENT, CareLevel.EMERGENCY
-ALS, MS = "amyotrophic-lateral-sclerosis", "multiple-sclerosis"
+ROOT = Path(__file__).resolve().parent.parent
 
-# One place, short, now and then, nothing else: the calmest possible answers.
+STEP_ONE_CALM = {"age": "16_or_over", "emergency": ["none"]}
+# An adult, no emergency sign, one place, short, now and then, nothing else: the calmest
+# answers, with no article for the place.
 BASE = {
-    "location": ["eyelid"],
+    **STEP_ONE_CALM,
+    "location": ["back_or_chest"],
     "duration": "under_2_weeks",
     "frequency": "now_and_then",
     "symptoms": ["none"],
@@ -38,55 +46,115 @@ def answers(**changes: object) -> dict:
     return {**BASE, **changes}
 
 
+def advice_codes(result) -> list[str]:
+    return [item.advice.code for item in result.advice]
+
+
 def test_base_answers_are_self_care_with_no_reasons():
     result = assess(BASE)
     assert result.level is SELF_CARE
     assert result.reasons == ()
     assert result.articles == ()
-    assert result.outcome is OUTCOMES[SELF_CARE]
+    assert result.outcome is OUTCOMES_BY_CODE["self_care"]
 
 
-# --- Symptoms ----------------------------------------------------------------
+# --- Step 1 ------------------------------------------------------------------
+
+EMERGENCY_VALUES = [v for v in QUESTIONS_BY_NAME["emergency"].values if v != "none"]
+
+
+@pytest.mark.parametrize("value", EMERGENCY_VALUES)
+def test_each_emergency_sign_ends_the_check_at_step_one_with_the_emergency_outcome(value):
+    step_one = {"age": "16_or_over", "emergency": [value]}
+    assert ends_at_step_one(validate(step_one, step=1))
+    result = assess(step_one)
+    assert result.level is EMERGENCY
+    assert result.reason_codes == (f"emergency_{value}",)
+    assert result.outcome.code == "emergency"
+    assert result.answers == step_one  # step 2 is absent, not empty
+    assert result.ended_at_step_one
+    assert result.articles == () and result.act_sooner == ()
+
+
+def test_a_child_under_5_ends_the_check_with_the_under_5_outcome():
+    result = assess({"age": "under_5", "emergency": ["none"]})
+    assert (result.level, result.reason_codes) == (URGENT, ("age_under_5",))
+    assert result.outcome.code == "under_5"
+    assert result.answers == {"age": "under_5", "emergency": ["none"]}
+
+
+def test_an_emergency_sign_in_a_child_under_5_is_still_an_emergency():
+    result = assess({"age": "under_5", "emergency": ["breathing_difficulty"]})
+    assert result.level is EMERGENCY
+    assert result.outcome.code == "emergency"
+    assert result.reason_codes == ("emergency_breathing_difficulty", "age_under_5")
+
+
+@pytest.mark.parametrize("age", ["5_to_15", "16_or_over"])
+def test_older_children_and_adults_go_on_to_step_two(age):
+    assert not ends_at_step_one(validate({"age": age, "emergency": ["none"]}, step=1))
+    with pytest.raises(InvalidAnswersError) as error:
+        validate({"age": age, "emergency": ["none"]})
+    assert [p.question for p in error.value.problems] == [
+        "location",
+        "duration",
+        "frequency",
+        "symptoms",
+    ]
+    assert assess(answers(age=age)).level is SELF_CARE
+
+
+# --- Step 2 symptoms ---------------------------------------------------------
 
 SYMPTOM_TABLE = [
-    ("sudden_one_sided_weakness", EMERGENCY, ()),
-    ("breathing_difficulty", EMERGENCY, (ALS,)),
-    ("seizure", EMERGENCY, ()),
-    ("swallowing_or_speech", URGENT, (ALS,)),
-    ("fever_or_very_unwell", URGENT, ()),
-    ("getting_worse_quickly", URGENT, (ALS,)),
-    ("weakness", ROUTINE, (ALS,)),
-    ("stiffness", ROUTINE, ()),
-    ("muscle_wasting", ROUTINE, (ALS,)),
-    ("numbness_or_tingling", ROUTINE, (MS,)),
-    ("vision_problems", ROUTINE, (MS,)),
-    ("balance_problems", ROUTINE, (MS,)),
-    ("tremor_or_slowness", ROUTINE, ()),
-    ("uncontrolled_sounds", ROUTINE, ()),
-    ("pain_at_site", ROUTINE, ()),
+    ("getting_worse_quickly", URGENT),
+    ("swallowing_or_speech_gradual", URGENT),
+    ("breathless_lying_flat", URGENT),
+    ("fever", URGENT),
+    ("vision_gradual", URGENT),
+    ("passed_stroke_sign_or_fit", URGENT),
+    ("sudden_new_movements", URGENT),
+    ("serotonin_signs", URGENT),
+    ("one_leg_painful_swollen", URGENT),
+    ("pregnancy_warning_signs", URGENT),
+    ("low_blood_sugar", URGENT),
+    ("weakness", ROUTINE),
+    ("muscle_wasting", ROUTINE),
+    ("numbness_or_tingling", ROUTINE),
+    ("stiffness", ROUTINE),
+    ("balance_problems", ROUTINE),
+    ("tremor_or_slowness", ROUTINE),
+    ("uncontrolled_sounds", ROUTINE),
+    ("pain_at_site", ROUTINE),
+    ("long_cramps", ROUTINE),
+    ("thyroid_signs", ROUTINE),
+    ("worry", ROUTINE),
 ]
 
 
-@pytest.mark.parametrize(("symptom", "level", "articles"), SYMPTOM_TABLE, ids=lambda v: v)
-def test_each_symptom_alone(symptom, level, articles):
+@pytest.mark.parametrize(("symptom", "level"), SYMPTOM_TABLE, ids=lambda v: str(v))
+def test_each_symptom_alone(symptom, level):
     result = assess(answers(symptoms=[symptom]))
     assert result.level is level
     assert result.reason_codes == (f"symptom_{symptom}",)
-    assert result.reasons[0].articles == articles
-    assert result.articles == articles
-    assert result.outcome is OUTCOMES[level]
+    assert result.outcome.level is level
 
 
-def test_every_symptom_except_none_and_cramps_has_a_rule():
-    tabled = {symptom for symptom, _, _ in SYMPTOM_TABLE}
+def test_every_symptom_on_offer_except_none_and_cramps_has_its_rule():
+    tabled = {symptom for symptom, _ in SYMPTOM_TABLE}
     assert tabled == set(QUESTIONS_BY_NAME["symptoms"].values) - {"none", "cramps"}
 
 
-def test_cramps_alone_stay_self_care_with_magnesium_advice():
+def test_cramps_alone_stay_self_care_with_stretch_and_massage_advice():
     result = assess(answers(symptoms=["cramps"]))
-    assert result.level is SELF_CARE
-    assert result.reasons == ()
-    assert "magnesium_for_cramps" in [advice.code for advice in result.advice]
+    assert (result.level, result.reasons) == (SELF_CARE, ())
+    [cramps] = [item for item in result.advice if item.advice.code == "cramps"]
+    assert "stretch and massage" in cramps.advice.text[0]
+    assert cramps.see_a_gp_if == (
+        "disturb your sleep",
+        "come with numbness or swelling",
+        "last longer than 10 minutes",
+    )
 
 
 # --- Duration, frequency, location, triggers ---------------------------------
@@ -145,34 +213,21 @@ def test_more_than_one_place_is_routine(locations):
 
 
 @pytest.mark.parametrize(
-    ("locations", "articles"),
+    ("trigger", "level", "codes"),
     [
-        (["shoulder"], ("twitching-in-the-shoulder",)),
-        (["stomach"], ("twitching-in-the-stomach",)),
-        (["stomach", "shoulder"], ("twitching-in-the-shoulder", "twitching-in-the-stomach")),
+        ("stopped_alcohol_or_drugs", URGENT, ("stopped_alcohol_or_drugs",)),
+        ("prescribed_medicine", ROUTINE, ("prescribed_medicine",)),
+        *[
+            (value, SELF_CARE, ())
+            for value in QUESTIONS_BY_NAME["triggers"].values
+            if value not in {"stopped_alcohol_or_drugs", "prescribed_medicine"}
+        ],
     ],
-    ids=["shoulder", "stomach", "both"],
+    ids=lambda v: v if isinstance(v, str) else None,
 )
-@pytest.mark.parametrize("symptom", ["none", "weakness", "fever_or_very_unwell", "seizure"])
-def test_location_articles_at_every_level(locations, articles, symptom):
-    result = assess(answers(location=locations, symptoms=[symptom]))
-    assert set(articles) <= set(result.articles)
-    # Articles from reasons come first, then the ones for the place.
-    assert result.articles[-len(articles) :] == articles
-
-
-def test_prescribed_medicine_is_routine():
-    result = assess(answers(triggers=["prescribed_medicine"]))
-    assert (result.level, result.reason_codes) == (ROUTINE, ("prescribed_medicine",))
-
-
-@pytest.mark.parametrize(
-    "trigger",
-    [value for value in QUESTIONS_BY_NAME["triggers"].values if value != "prescribed_medicine"],
-)
-def test_each_other_trigger_alone_stays_self_care(trigger):
+def test_each_trigger_alone(trigger, level, codes):
     result = assess(answers(triggers=[trigger]))
-    assert (result.level, result.reason_codes) == (SELF_CARE, ())
+    assert (result.level, result.reason_codes) == (level, codes)
 
 
 @pytest.mark.parametrize("triggers", [None, [], ()], ids=["missing", "empty-list", "empty-tuple"])
@@ -182,13 +237,13 @@ def test_triggers_are_optional(triggers):
     assert assess(raw).level is SELF_CARE
 
 
-# --- Combinations --------------------------------------------------------------
+# --- Combinations ------------------------------------------------------------
 
 COMBINATIONS = [
     pytest.param(
-        answers(duration="over_3_months", symptoms=["weakness", "seizure"]),
+        answers(emergency=["seizure"], duration="over_3_months", symptoms=["weakness"]),
         EMERGENCY,
-        ("symptom_seizure", "symptom_weakness", "lasted_over_2_weeks"),
+        ("emergency_seizure", "symptom_weakness", "lasted_over_2_weeks"),
         id="emergency-beats-routine",
     ),
     pytest.param(
@@ -208,28 +263,24 @@ COMBINATIONS = [
     ),
     pytest.param(
         answers(
-            symptoms=["breathing_difficulty", "swallowing_or_speech", "numbness_or_tingling"],
+            emergency=["breathing_difficulty"],
+            symptoms=["fever", "numbness_or_tingling"],
             triggers=["prescribed_medicine", "caffeine"],
         ),
         EMERGENCY,
         (
-            "symptom_breathing_difficulty",
-            "symptom_swallowing_or_speech",
+            "emergency_breathing_difficulty",
+            "symptom_fever",
             "symptom_numbness_or_tingling",
             "prescribed_medicine",
         ),
         id="one-of-each-level",
     ),
     pytest.param(
-        answers(
-            location=["face", "shoulder"],
-            duration="2_weeks_to_3_months",
-            frequency="almost_constant",
-            triggers=["prescribed_medicine"],
-        ),
-        ROUTINE,
-        ("lasted_over_2_weeks", "more_than_one_place", "almost_constant", "prescribed_medicine"),
-        id="all-routine-answers",
+        answers(age="under_5", symptoms=["weakness"]),
+        URGENT,
+        ("age_under_5", "symptom_weakness"),
+        id="under-5-with-step-two-answers",
     ),
 ]
 
@@ -241,50 +292,110 @@ def test_highest_level_wins_and_every_reason_is_given(raw, level, codes):
     assert result.reason_codes == codes
 
 
-def test_articles_are_unique_and_follow_the_reasons():
-    result = assess(
-        answers(
-            location=["stomach"],
-            symptoms=["weakness", "muscle_wasting", "vision_problems", "breathing_difficulty"],
-        )
-    )
-    assert result.articles == (ALS, MS, "twitching-in-the-stomach")
+# --- Outcome wording -----------------------------------------------------------
 
 
-# --- Advice --------------------------------------------------------------------
+def test_weakness_with_wasting_says_see_a_gp_without_waiting_and_does_not_reassure():
+    result = assess(answers(symptoms=["weakness", "muscle_wasting"]))
+    assert result.level is ROUTINE
+    assert result.steps == WORDINGS[0].steps
+    text = " ".join(result.steps)
+    assert "without waiting" in text and "weakness" in text
+    assert "couple of weeks" not in text
+    assert "twitches_are_common" not in advice_codes(result)
+
+
+def test_weakness_alone_keeps_the_usual_routine_wording_and_reassurance():
+    result = assess(answers(symptoms=["weakness"]))
+    assert result.steps == OUTCOMES_BY_CODE["routine"].what_to_do
+    assert "twitches_are_common" in advice_codes(result)
+
+
+def test_gradual_swallowing_or_speech_trouble_is_urgent_without_waiting():
+    result = assess(answers(symptoms=["swallowing_or_speech_gradual"]))
+    assert result.level is URGENT
+    text = " ".join(result.steps)
+    assert "Do not wait" in text and "couple of weeks" not in text
+    assert "twitches_are_common" not in advice_codes(result)
+
+
+def test_the_under_5_outcome_keeps_its_own_steps_whatever_else_is_said():
+    result = assess(answers(age="under_5", symptoms=["swallowing_or_speech_gradual"]))
+    assert result.outcome.code == "under_5"
+    assert result.steps == OUTCOMES_BY_CODE["under_5"].what_to_do
+
+
+# --- Advice ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("trigger", "code"),
+    ("trigger", "codes"),
     [
-        ("caffeine", "caffeine"),
-        ("alcohol_or_drugs", "alcohol_or_drugs"),
-        ("stress_or_anxiety", "relaxation_for_stress"),
-        ("tiredness_or_poor_sleep", "rest_and_sleep"),
-        ("exercise", "electrolytes_after_exercise"),
-        ("falling_asleep", "sleep_starts_are_harmless"),
-        ("prescribed_medicine", "keep_taking_medicine"),
+        ("caffeine", ["twitches_are_common", "caffeine"]),
+        ("alcohol_or_drugs", ["do_not_stop_drinking_suddenly", "twitches_are_common", "alcohol"]),
+        ("stress_or_anxiety", ["twitches_are_common", "relax"]),
+        ("tiredness_or_poor_sleep", ["twitches_are_common", "rest"]),
+        ("exercise", ["heat_and_exercise", "twitches_are_common"]),
+        ("falling_asleep", ["twitches_are_common", "sleep_starts_are_harmless"]),
+        ("prescribed_medicine", ["keep_taking_medicine", "twitches_are_common"]),
+        ("stopped_alcohol_or_drugs", ["withdrawal"]),
     ],
-    ids=lambda v: v,
+    ids=lambda v: v if isinstance(v, str) else None,
 )
-def test_advice_for_each_trigger(trigger, code):
-    codes = [advice.code for advice in assess(answers(triggers=[trigger])).advice]
-    assert codes == ["twitches_are_common", code]
+def test_advice_for_each_trigger(trigger, codes):
+    assert advice_codes(assess(answers(triggers=[trigger]))) == codes
 
 
-def test_trigger_advice_is_shown_at_every_level_but_reassurance_is_not():
-    result = assess(answers(triggers=["caffeine", "exercise"], symptoms=["seizure", "cramps"]))
-    codes = [advice.code for advice in result.advice]
-    assert codes == ["caffeine", "electrolytes_after_exercise", "magnesium_for_cramps"]
+def test_safety_advice_is_shown_at_every_level_but_reassurance_only_up_to_routine():
+    triggers = ["caffeine", "exercise", "prescribed_medicine", "stopped_alcohol_or_drugs"]
+    result = assess(answers(emergency=["seizure"], triggers=triggers, symptoms=["worry"]))
+    assert result.level is EMERGENCY
+    kinds = {item.advice.kind for item in result.advice}
+    assert kinds == {AdviceKind.SAFETY}
+    assert advice_codes(result) == [
+        "withdrawal",
+        "heat_and_exercise",
+        "keep_taking_medicine",
+        "mental_health_contacts",
+    ]
 
 
 @pytest.mark.parametrize(
-    ("symptom", "shown"),
-    [("none", True), ("weakness", True), ("fever_or_very_unwell", False), ("seizure", False)],
+    ("changes", "shown"),
+    [
+        ({}, True),
+        ({"symptoms": ["weakness"]}, True),
+        ({"symptoms": ["fever"]}, False),
+        ({"emergency": ["seizure"]}, False),
+        ({"age": "under_5"}, False),
+    ],
+    ids=["self-care", "routine", "urgent", "emergency", "under-5"],
 )
-def test_general_reassurance_only_up_to_routine(symptom, shown):
-    codes = [advice.code for advice in assess(answers(symptoms=[symptom])).advice]
-    assert ("twitches_are_common" in codes) is shown
+def test_general_reassurance_only_up_to_routine(changes, shown):
+    assert ("twitches_are_common" in advice_codes(assess(answers(**changes)))) is shown
+
+
+def test_treating_a_hypo_leads_the_low_blood_sugar_outcome():
+    result = assess(answers(symptoms=["low_blood_sugar"]))
+    [lead] = [item.advice for item in result.advice if item.advice.lead]
+    assert lead.code == "treat_a_hypo"
+    assert lead.text[0].startswith("Have a sugary drink or sweets")
+    assert "10 to 15 minutes" in lead.text[1]
+    assert "drowsy or unconscious, has a fit" in lead.text[2]
+
+
+def test_heatstroke_gets_cooling_advice_while_waiting():
+    result = assess({"age": "16_or_over", "emergency": ["heatstroke_signs"]})
+    assert advice_codes(result) == ["keep_cooling_down"]
+
+
+def test_worry_shows_the_urgent_mental_health_contacts():
+    result = assess(answers(symptoms=["worry"]))
+    [contacts] = [
+        item.advice for item in result.advice if item.advice.code == "mental_health_contacts"
+    ]
+    text = " ".join(contacts.text)
+    assert "option 2" in text and "116 123" in text and "{emergency_number}" in text
 
 
 def test_advice_follows_declared_order_whatever_the_answer_order():
@@ -292,48 +403,204 @@ def test_advice_follows_declared_order_whatever_the_answer_order():
     forwards = assess(answers(triggers=every_trigger, symptoms=["cramps"]))
     backwards = assess(answers(triggers=every_trigger[::-1], symptoms=["cramps"]))
     assert forwards == backwards
-    assert [a.code for a in forwards.advice] == [a.code for a in ADVICE]
+    declared = [advice.code for advice in ADVICE]
+    assert advice_codes(forwards) == sorted(advice_codes(forwards), key=declared.index)
 
 
-# --- Validation ------------------------------------------------------------------
+# --- Safety nets ---------------------------------------------------------------
+
+
+def nets(result) -> dict[str, tuple[str, ...]]:
+    return {net.heading: net.signs for net in result.act_sooner}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [BASE, answers(symptoms=["weakness"]), answers(symptoms=["fever"])],
+    ids=["self-care", "routine", "urgent"],
+)
+def test_every_call_now_list_names_chest_pain_a_sudden_headache_confusion_and_a_fit(raw):
+    [call] = [net for net in assess(raw).act_sooner if net.level is EMERGENCY]
+    text = " ".join(call.signs)
+    for sign in ("chest pain", "sudden, very bad headache", "sudden confusion", "a fit"):
+        assert sign in text
+    assert len(call.signs) <= 5
+
+
+def test_get_help_sooner_lists_leave_out_what_the_person_reported():
+    self_care = nets(assess(BASE))["See a GP if:"]
+    assert "the twitching lasts more than 2 weeks" in self_care
+    routine = assess(answers(duration="over_3_months", symptoms=["long_cramps", "cramps"]))
+    assert all("2 weeks" not in sign for net in routine.act_sooner for sign in net.signs)
+    [cramps] = [item for item in routine.advice if item.advice.code == "cramps"]
+    assert cramps.see_a_gp_if == ("come with numbness or swelling",)
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES, ids=lambda o: o.code)
+def test_no_safety_net_holds_more_than_five_signs(outcome):
+    for net in outcome.act_sooner:
+        assert net.limit <= 5
+        assert len(net.signs) >= 1
+
+
+def test_the_under_5_outcome_lists_when_to_call_for_a_baby_or_toddler():
+    [call, soon] = assess({"age": "under_5", "emergency": ["none"]}).act_sooner
+    assert call.level is EMERGENCY and soon.level is URGENT
+    assert "have a fit for the first time, even if they seem to recover" in call.signs
+    assert "are under 8 weeks old and you are very worried about them" in call.signs
+
+
+# --- Articles ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "slugs"),
+    [
+        ({"symptoms": ["weakness", "muscle_wasting"]}, ("amyotrophic-lateral-sclerosis",)),
+        ({"symptoms": ["swallowing_or_speech_gradual"]}, ("amyotrophic-lateral-sclerosis",)),
+        ({"symptoms": ["weakness"]}, ()),
+        ({"symptoms": ["muscle_wasting"]}, ()),
+        ({"symptoms": ["vision_gradual"]}, ("multiple-sclerosis",)),
+        ({"symptoms": ["numbness_or_tingling", "balance_problems"]}, ("multiple-sclerosis",)),
+        ({"symptoms": ["numbness_or_tingling"]}, ()),
+        ({"symptoms": ["worry"]}, ("health-anxiety",)),
+        ({"symptoms": ["uncontrolled_sounds"]}, ("tics-and-tourettes-syndrome",)),
+        ({"symptoms": ["cramps"]}, ("muscle-cramps",)),
+        ({"symptoms": ["long_cramps"]}, ("muscle-cramps",)),
+        ({"location": ["eyelid"]}, ("eyelid-twitching",)),
+        ({"duration": "over_3_months"}, ("benign-fasciculation-syndrome",)),
+        ({"duration": "over_3_months", "symptoms": ["weakness"]}, ()),
+        (
+            {"location": ["stomach", "shoulder"]},
+            ("twitching-in-the-shoulder", "twitching-in-the-stomach"),
+        ),
+    ],
+)
+def test_articles_for_each_answer(changes, slugs):
+    assert assess(answers(**changes)).articles == slugs
+
+
+@pytest.mark.parametrize(
+    "symptoms",
+    [["weakness", "muscle_wasting"], ["swallowing_or_speech_gradual"], ["vision_gradual"]],
+)
+def test_children_of_5_to_15_are_never_sent_to_the_als_or_ms_pages(symptoms):
+    slugs = assess(answers(age="5_to_15", symptoms=symptoms)).articles
+    assert "amyotrophic-lateral-sclerosis" not in slugs
+    assert "multiple-sclerosis" not in slugs
+
+
+def test_articles_come_in_the_declared_order_each_once():
+    result = assess(
+        answers(
+            location=["stomach", "eyelid", "shoulder"],
+            duration="over_3_months",
+            symptoms=["uncontrolled_sounds", "vision_gradual", "worry", "cramps", "long_cramps"],
+        )
+    )
+    assert result.articles == (
+        "multiple-sclerosis",
+        "health-anxiety",
+        "tics-and-tourettes-syndrome",
+        "muscle-cramps",
+        "eyelid-twitching",
+        "benign-fasciculation-syndrome",
+        "twitching-in-the-shoulder",
+        "twitching-in-the-stomach",
+    )
+
+
+def test_an_emergency_outcome_links_no_article():
+    assert assess(answers(emergency=["seizure"], location=["shoulder"])).articles == ()
+
+
+# --- Validation ----------------------------------------------------------------
 
 INVALID = [
-    pytest.param({k: v for k, v in BASE.items() if k != "location"}, "location", id="missing"),
-    pytest.param(answers(location=[]), "location", id="empty-list"),
-    pytest.param(answers(duration=""), "duration", id="empty-string"),
-    pytest.param({k: v for k, v in BASE.items() if k != "symptoms"}, "symptoms", id="no-symptoms"),
-    pytest.param(answers(mood="happy"), "mood", id="unknown-key"),
-    pytest.param(answers(location=["elbow"]), "location", id="unknown-checkbox-value"),
-    pytest.param(answers(frequency="hourly"), "frequency", id="unknown-radio-value"),
-    pytest.param(answers(triggers=["coffee"]), "triggers", id="unknown-trigger"),
-    pytest.param(answers(location="eyelid"), "location", id="str-for-checkbox"),
-    pytest.param(answers(triggers="caffeine"), "triggers", id="str-for-optional-checkbox"),
-    pytest.param(answers(duration=["under_2_weeks"]), "duration", id="list-for-radio"),
-    pytest.param(answers(frequency=3), "frequency", id="int-for-radio"),
-    pytest.param(answers(location=[1]), "location", id="int-in-list"),
-    pytest.param(answers(symptoms=[None]), "symptoms", id="none-in-list"),
-    pytest.param(answers(location={"eyelid"}), "location", id="set-for-checkbox"),
-    pytest.param(answers(location=["face", "face"]), "location", id="repeated-value"),
-    pytest.param(answers(symptoms=["none", "cramps"]), "symptoms", id="none-with-another"),
+    pytest.param({k: v for k, v in BASE.items() if k != "age"}, "age", "required", id="no-age"),
+    pytest.param(answers(emergency=[]), "emergency", "required", id="no-emergency-answer"),
+    pytest.param(answers(location=[]), "location", "required", id="empty-list"),
+    pytest.param(answers(duration=""), "duration", "required", id="empty-string"),
+    pytest.param(
+        {k: v for k, v in BASE.items() if k != "symptoms"}, "symptoms", "required", id="no-symptoms"
+    ),
+    pytest.param(answers(mood="happy"), "mood", "unknown_question", id="unknown-key"),
+    pytest.param(answers(location=["elbow"]), "location", "unknown_choice", id="unknown-checkbox"),
+    pytest.param(answers(frequency="hourly"), "frequency", "unknown_choice", id="unknown-radio"),
+    pytest.param(answers(age="adult"), "age", "unknown_choice", id="unknown-age"),
+    pytest.param(answers(triggers=["coffee"]), "triggers", "unknown_choice", id="unknown-trigger"),
+    pytest.param(answers(location="eyelid"), "location", "wrong_type", id="str-for-checkbox"),
+    pytest.param(answers(triggers="caffeine"), "triggers", "wrong_type", id="str-for-optional"),
+    pytest.param(
+        answers(duration=["under_2_weeks"]), "duration", "wrong_type", id="list-for-radio"
+    ),
+    pytest.param(answers(frequency=3), "frequency", "wrong_type", id="int-for-radio"),
+    pytest.param(answers(location=[1]), "location", "wrong_type", id="int-in-list"),
+    pytest.param(answers(symptoms=[None]), "symptoms", "wrong_type", id="none-in-list"),
+    pytest.param(answers(location={"eyelid"}), "location", "wrong_type", id="set-for-checkbox"),
+    pytest.param(answers(location=["face", "face"]), "location", "repeated", id="repeated-value"),
+    pytest.param(answers(symptoms=["none", "cramps"]), "symptoms", "exclusive", id="none-and-more"),
+    pytest.param(
+        answers(emergency=["none", "seizure"]), "emergency", "exclusive", id="no-emergency-and-one"
+    ),
 ]
 
 
-@pytest.mark.parametrize(("raw", "question"), INVALID)
-def test_invalid_answers_raise_value_error_naming_the_question(raw, question):
-    with pytest.raises(ValueError, match=rf"^{question}: "):
+@pytest.mark.parametrize(("raw", "question", "code"), INVALID)
+def test_invalid_answers_raise_an_error_naming_the_question(raw, question, code):
+    with pytest.raises(InvalidAnswersError, match=rf"^{question}: ") as error:
         validate(raw)
-    with pytest.raises(ValueError, match=rf"^{question}: "):
+    assert (error.value.question, error.value.problems[0].code) == (question, code)
+    with pytest.raises(InvalidAnswersError):
         assess(raw)
 
 
-def test_none_exclusivity_message():
-    with pytest.raises(ValueError) as error:
-        assess(answers(symptoms=["weakness", "none"]))
-    assert str(error.value) == "symptoms: 'none' cannot be combined with another choice"
+RETIRED = [
+    ("symptoms", value)
+    for value in ("sudden_one_sided_weakness", "swallowing_or_speech", "fever_or_very_unwell",
+                  "vision_problems", "breathing_difficulty", "seizure")
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "value"), RETIRED, ids=lambda v: v)
+def test_retired_choices_are_refused(question, value):
+    with pytest.raises(InvalidAnswersError) as error:
+        validate(answers(**{question: [value]}))
+    assert (error.value.question, error.value.problems[0].code) == (question, "retired_choice")
+    assert value not in QUESTIONS_BY_NAME[question].values
+    assert QUESTIONS_BY_NAME[question].choice(value).retired
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(InvalidAnswersError) as error:
+        validate({"emergency": ["none", "seizure"], "location": ["elbow"]})
+    problems = {(p.question, p.code) for p in error.value.problems}
+    assert problems == {
+        ("age", "required"),
+        ("emergency", "exclusive"),
+        ("location", "unknown_choice"),
+        ("duration", "required"),
+        ("frequency", "required"),
+        ("symptoms", "required"),
+    }
+
+
+def test_step_one_alone_is_checked_without_step_two():
+    assert validate(STEP_ONE_CALM, step=1) == STEP_ONE_CALM
+    with pytest.raises(InvalidAnswersError, match=r"^location: unknown question"):
+        validate({**STEP_ONE_CALM, "location": ["eyelid"]}, step=1)
+
+
+def test_a_check_that_ends_at_step_one_keeps_the_step_two_answers_it_was_given():
+    raw = {"age": "16_or_over", "emergency": ["breathing_difficulty", "stroke_signs"],
+           "location": ["face"]}  # fmt: skip
+    assert validate(raw) == {**raw, "emergency": ["stroke_signs", "breathing_difficulty"]}
+    with pytest.raises(InvalidAnswersError, match=r"^location: "):
+        validate({**raw, "location": ["elbow"]})
 
 
 def test_answers_must_be_a_mapping():
-    with pytest.raises(ValueError, match=r"^answers: "):
+    with pytest.raises(InvalidAnswersError, match=r"^answers: "):
         assess([("location", ["eyelid"])])
 
 
@@ -343,6 +610,8 @@ def test_validate_normalises_order_and_fills_missing_triggers():
         symptoms=["cramps", "weakness"],
     )
     assert validate(raw) == {
+        "age": "16_or_over",
+        "emergency": ["none"],
         "location": ["eyelid", "shoulder", "leg_or_foot"],
         "duration": "under_2_weeks",
         "frequency": "now_and_then",
@@ -357,14 +626,13 @@ def test_validate_does_not_change_its_input():
     assert raw == answers(location=["face", "eyelid"])
 
 
-# --- The data itself ---------------------------------------------------------
+# --- The data itself -------------------------------------------------------------
 
 
 def test_care_levels_are_ordered():
     assert SELF_CARE < ROUTINE < URGENT < EMERGENCY
     assert max(ROUTINE, EMERGENCY, SELF_CARE) is EMERGENCY
     assert sorted([URGENT, SELF_CARE, EMERGENCY, ROUTINE]) == list(CareLevel)
-    assert [level.rank for level in CareLevel] == [0, 1, 2, 3]
     assert [level.value for level in CareLevel] == ["self_care", "routine", "urgent", "emergency"]
 
 
@@ -376,98 +644,116 @@ def test_care_levels_compare_with_their_stored_strings_but_not_other_text():
         assert ROUTINE < "anything"
 
 
-def test_rules_version_is_a_string():
-    assert RULES_VERSION == "2026-11-22.1"
+def test_rules_version_is_new_and_has_a_changelog_entry():
+    assert RULES_VERSION != "2026-11-22.1"
+    changelog = (ROOT / "triage" / "CHANGELOG.md").read_text()
+    assert f"## {RULES_VERSION}" in changelog
 
 
-def test_questions_keep_their_names_and_order():
-    assert [q.name for q in QUESTIONS] == [
-        "location",
-        "duration",
-        "frequency",
-        "triggers",
-        "symptoms",
+def test_questions_keep_their_names_steps_and_order():
+    assert [(q.name, q.step) for q in QUESTIONS] == [
+        ("age", 1),
+        ("emergency", 1),
+        ("location", 2),
+        ("duration", 2),
+        ("frequency", 2),
+        ("triggers", 2),
+        ("symptoms", 2),
     ]
     assert [q.name for q in QUESTIONS if not q.required] == ["triggers"]
-    assert [q.name for q in QUESTIONS if not q.multiple] == ["duration", "frequency"]
-    assert QUESTIONS_BY_NAME["symptoms"].exclusive == "none"
+    assert [q.name for q in QUESTIONS if not q.multiple] == ["age", "duration", "frequency"]
+    assert QUESTIONS_BY_NAME["symptoms"].exclusive == QUESTIONS_BY_NAME["emergency"].exclusive
+    assert QUESTIONS_BY_NAME["age"].values == ("under_5", "5_to_15", "16_or_over")
 
 
 def test_choices_are_unique_and_labelled():
     for question in QUESTIONS:
-        assert question.label and question.choices
-        assert len(set(question.values)) == len(question.values)
+        every = [choice.value for choice in question.choices]
+        assert question.label and question.gp_label and question.values
+        assert len(set(every)) == len(every)
         assert all(choice.label for choice in question.choices)
         assert not question.required or question.error_required
 
 
-def test_rules_point_at_real_questions_choices_articles_and_sources():
+def test_every_active_rule_points_at_a_choice_on_offer_and_every_retired_one_at_a_retired_choice():
     assert len(RULES_BY_CODE) == len(RULES)
     for rule in RULES:
         question = QUESTIONS_BY_NAME[rule.question]
-        assert rule.values <= set(question.values), rule.code
+        offered = set(question.values)
         assert rule.values or rule.at_least, rule.code
-        assert set(rule.articles) <= set(ARTICLES), rule.code
+        if rule.retired:
+            assert rule.values <= question.retired_values, rule.code
+        else:
+            assert rule.values <= offered, rule.code
         assert rule.reason.startswith("You "), rule.code
-        assert rule.source in SOURCES_BY_NAME, rule.code
+        assert rule.sources, rule.code
+
+
+def test_every_step_one_rule_ends_the_check_and_every_offered_step_one_value_but_none_has_one():
+    fired = {value for rule in ACTIVE_RULES if rule.question in {q.name for q in STEP_ONE}
+             for value in rule.values}  # fmt: skip
+    assert fired == set(QUESTIONS_BY_NAME["emergency"].values) - {"none"} | {"under_5"}
 
 
 def test_rules_are_declared_from_the_highest_level_down():
-    ranks = [rule.level.rank for rule in RULES]
+    ranks = [rule.level.rank for rule in ACTIVE_RULES]
     assert ranks == sorted(ranks, reverse=True)
-    assert CareLevel.SELF_CARE not in {rule.level for rule in RULES}
+    assert SELF_CARE not in {rule.level for rule in RULES}
 
 
-def test_advice_points_at_real_answers_and_sources():
+def test_sources_are_named_once_and_linked_only_over_https():
+    assert len({source.name for source in SOURCES}) == len(SOURCES)
+    for source in SOURCES:
+        assert not source.url or source.url.startswith("https://"), source.name
+
+
+def test_advice_wording_and_articles_point_at_real_answers():
+    def check(whens):
+        for when in whens:
+            for test in when.all_of + when.none_of:
+                assert test.values <= set(QUESTIONS_BY_NAME[test.question].values), test
+
     assert len({advice.code for advice in ADVICE}) == len(ADVICE)
     for advice in ADVICE:
-        assert advice.source in SOURCES_BY_NAME, advice.code
-        assert advice.title and advice.text, advice.code
-        if advice.question:
-            assert advice.value in QUESTIONS_BY_NAME[advice.question].values, advice.code
+        assert advice.sources and advice.title and advice.text, advice.code
+        check(advice.when)
+    for wording in WORDINGS:
+        check(wording.when)
+        assert wording.outcomes <= set(OUTCOMES_BY_CODE)
+    for link in ARTICLE_LINKS:
+        check(link.when)
 
 
-def _outcome_texts(outcome) -> list[str]:
-    texts = [outcome.care_card_prefix, outcome.title, outcome.summary, outcome.where]
-    texts += outcome.what_to_do
-    for net in outcome.act_sooner:
-        texts += [net.heading, *net.signs]
-    return texts
+def _texts():
+    for outcome in OUTCOMES:
+        yield from (outcome.care_card_prefix, outcome.title, outcome.summary, outcome.where)
+        yield from outcome.what_to_do
+        for net in outcome.act_sooner:
+            yield net.heading
+            yield from (sign.text for sign in net.signs)
+    for advice in ADVICE:
+        yield from (advice.title, *advice.text, advice.see_a_gp_heading)
+        yield from (sign.text for sign in advice.see_a_gp_if)
+    for wording in WORDINGS:
+        yield from wording.steps
+    yield from (rule.reason for rule in RULES)
 
 
-@pytest.mark.parametrize("level", list(CareLevel), ids=str)
-def test_outcome_texts_only_use_the_emergency_number_placeholder(level):
-    for text in _outcome_texts(OUTCOMES[level]):
+def test_texts_only_use_the_two_known_placeholders():
+    for text in _texts():
         fields = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-        assert fields <= {"emergency_number"}, text
-        assert "{" not in text.format(emergency_number="999")
+        assert fields <= {"emergency_number", "urgent_care_contact"}, text
 
 
-def test_emergency_outcome_says_call_the_emergency_number():
-    outcome = OUTCOMES[EMERGENCY]
+def test_the_emergency_outcome_says_call_the_emergency_number_and_nothing_else():
+    outcome = OUTCOMES_BY_CODE["emergency"]
     assert outcome.title == "Call {emergency_number} now"
     assert outcome.act_sooner == ()
 
 
-@pytest.mark.parametrize("level", [SELF_CARE, ROUTINE, URGENT], ids=str)
-def test_outcomes_below_emergency_say_when_to_act_sooner(level):
-    nets = OUTCOMES[level].act_sooner
-    text = " ".join(f"{net.heading} {' '.join(net.signs)}" for net in nets)
-    assert nets[0].level is EMERGENCY
-    assert nets[0].heading.startswith("Call {emergency_number} now")
-    for sign in ("one side", "breathe", "seizure", "more than 2 weeks", "spreads", "weakness"):
-        assert sign in text
-    assert all(len(net.signs) <= 5 for net in nets)  # NHS care cards: at most 5 bullets
-
-
-def test_reason_and_advice_texts_have_no_placeholders():
-    for text in [rule.reason for rule in RULES] + [advice.text for advice in ADVICE]:
-        assert "{" not in text
-
-
 @pytest.mark.parametrize("module", ["rules.py", "engine.py"])
 def test_engine_imports_only_the_standard_library(module):
-    source = Path(__file__).parent.parent / "triage" / module
+    source = ROOT / "triage" / module
     tree = ast.parse(source.read_text())
     imported = {
         name.split(".")[0]

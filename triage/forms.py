@@ -1,18 +1,24 @@
-"""The symptom check form, built from the questions in triage.rules."""
+"""The symptom check form: it reads the answers and the engine judges them.
+
+The engine (`triage.engine.validate`) is the one place answers are checked. This form
+reads each question's raw answer from the post, checks the one-time form key and the
+honeypot, and shows each problem the engine names at its question.
+"""
 
 import secrets
 
 from django import forms
 
 from triage import engine
-from triage.rules import QUESTIONS, Question
+from triage.rules import QUESTIONS, QUESTIONS_BY_NAME, Question
 
 FORM_KEY_PATTERN = r"^[0-9a-f]{32}$"
 UNEXPECTED = "Select an answer from the list"
 SENT_TWICE = "Select each answer only once"
 FORM_CHANGED = "The form could not be read. Check your answers and send them again."
-# Names a browser may send besides the questions.
-EXPECTED_EXTRA_FIELDS = {"csrfmiddlewaretoken"}
+# Names a browser may send besides the questions, the key and the honeypot.
+EXPECTED_EXTRA_FIELDS = {"csrfmiddlewaretoken", "step", "change"}
+QUESTION_NAMES = {question.name for question in QUESTIONS}
 
 
 def new_form_key() -> str:
@@ -28,31 +34,31 @@ class StrictRadioSelect(forms.RadioSelect):
 
 
 def _field(question: Question) -> forms.Field:
-    choices = [(choice.value, choice.label) for choice in question.choices]
-    messages = {"required": question.error_required, "invalid_choice": UNEXPECTED}
-    if question.multiple:
-        return forms.MultipleChoiceField(
-            choices=choices,
-            required=question.required,
-            widget=forms.CheckboxSelectMultiple,
-            error_messages=messages | {"invalid_list": UNEXPECTED},
-        )
-    return forms.ChoiceField(
-        choices=choices,
-        required=question.required,
-        widget=StrictRadioSelect,
-        error_messages=messages,
-    )
+    # Reads the raw answer only: whether it is a valid one is the engine's to say.
+    widget = forms.CheckboxSelectMultiple if question.multiple else StrictRadioSelect
+    return forms.Field(required=False, widget=widget)
 
 
 # Built once and shared by every form: building them was a fifth of the cost of a post
 # (see docs/performance.md). Safe because nothing changes a field after this, and the page
-# draws its inputs from triage.presenters, not from the fields' widgets. Do not change a
-# question's field on a form instance: give the form a field of its own instead.
+# draws its inputs from triage.presenters, not from the fields' widgets.
 QUESTION_FIELDS = {question.name: _field(question) for question in QUESTIONS}
 
 
+def message_for(question: Question, problem: engine.Problem) -> str:
+    if problem.code == "required":
+        return question.error_required
+    if problem.code == "exclusive":
+        label = question.choice(question.exclusive).label
+        return f'Select "{label}" on its own, or select only the ones you have'
+    if problem.code == "repeated":
+        return SENT_TWICE
+    return UNEXPECTED
+
+
 class TriageForm(forms.Form):
+    """The answers to `questions` (step 1's, or the whole check's), with the form key."""
+
     form_key = forms.RegexField(
         regex=FORM_KEY_PATTERN,
         widget=forms.HiddenInput,
@@ -61,30 +67,29 @@ class TriageForm(forms.Form):
     # A honeypot: hidden from people and screen readers, filled in only by bots.
     website = forms.CharField(required=False, max_length=500)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, questions: tuple[Question, ...] = QUESTIONS, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields.update(QUESTION_FIELDS)
+        self.questions = questions
+        self.fields.update(
+            {question.name: QUESTION_FIELDS[question.name] for question in questions}
+        )
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.is_bound:
-            unexpected = set(self.data) - set(self.fields) - EXPECTED_EXTRA_FIELDS
-            if unexpected:
-                raise forms.ValidationError(FORM_CHANGED, code="unexpected_fields")
-        for question in QUESTIONS:
-            chosen = cleaned.get(question.name) or []
-            if question.exclusive and question.exclusive in chosen and len(chosen) > 1:
-                exclusive = question.choice(question.exclusive).label
-                self.add_error(
-                    question.name,
-                    f'Select "{exclusive}" on its own, or select only the ones you have',
-                )
-        if self.errors:
-            return cleaned
-        answers = {question.name: cleaned.get(question.name) for question in QUESTIONS}
+        unexpected = set(self.data) - QUESTION_NAMES - set(self.fields) - EXPECTED_EXTRA_FIELDS
+        if unexpected:
+            raise forms.ValidationError(FORM_CHANGED, code="unexpected_fields")
+        # An unanswered question is left out, as the engine expects of a check that ended
+        # at step 1 (its step-2 questions are absent, not empty).
+        answers = {q.name: cleaned[q.name] for q in self.questions if cleaned.get(q.name)}
+        step = 1 if all(question.step == 1 for question in self.questions) else None
         try:
-            cleaned["answers"] = engine.validate(answers)
-        except ValueError as error:
-            name = str(error).partition(":")[0]
-            self.add_error(name if name in self.fields else None, SENT_TWICE)
+            cleaned["answers"] = engine.validate(answers, step=step)
+        except engine.InvalidAnswersError as invalid:
+            for problem in invalid.problems:
+                question = QUESTIONS_BY_NAME.get(problem.question)
+                if question is None or problem.question not in self.fields:
+                    self.add_error(None, FORM_CHANGED)
+                else:
+                    self.add_error(question.name, message_for(question, problem))
         return cleaned

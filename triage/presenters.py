@@ -1,11 +1,51 @@
 """Display-only shaping of questions, answers and outcomes, so templates stay simple."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from articles.rendering import fill_placeholders
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.rendering import phone_link
 from triage.engine import Answers, Assessment
 from triage.forms import TriageForm
-from triage.rules import OUTCOMES, QUESTIONS, QUESTIONS_BY_NAME, CareLevel
+from triage.rules import (
+    MAX_ARTICLES,
+    QUESTIONS,
+    STEP_ONE,
+    AdviceKind,
+    CareLevel,
+    Question,
+    Source,
+)
+
+# --- Texts with the settings filled in -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """The operator's settings that the rules' texts name."""
+
+    emergency_number: str
+    urgent_care_contact: str
+
+
+def plain(text: str, contacts: Contacts) -> str:
+    """The text with the settings filled in, for places that take no markup (a title)."""
+    return text.replace("{emergency_number}", contacts.emergency_number).replace(
+        "{urgent_care_contact}", contacts.urgent_care_contact
+    )
+
+
+def linked(text: str, contacts: Contacts) -> SafeString:
+    """The text, escaped, with the emergency number as a link a phone can call."""
+    html = escape(text).replace("{urgent_care_contact}", escape(contacts.urgent_care_contact))
+    html = html.replace("{emergency_number}", phone_link(contacts.emergency_number))
+    return mark_safe(html)  # noqa: S308 (escaped, then our own link)
+
+
+# --- The form -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -14,8 +54,14 @@ class ChoiceView:
     value: str
     label: str
     hint: str
+    hint_items: tuple[str, ...]
+    hint_end: str
     checked: bool
     exclusive: bool
+
+    @property
+    def has_hint(self) -> bool:
+        return bool(self.hint or self.hint_items or self.hint_end)
 
 
 @dataclass(frozen=True)
@@ -32,14 +78,24 @@ class QuestionView:
         return self.choices[0].id
 
 
-def question_views(form: TriageForm) -> list[QuestionView]:
+def selected_values(data: Mapping, questions: Iterable[Question]) -> dict[str, list[str]]:
+    """What was ticked, as far as it is a choice on offer: to tick the boxes again."""
+    getlist = data.getlist if hasattr(data, "getlist") else lambda name: data.get(name) or []
+    selected = {}
+    for question in questions:
+        values = getlist(question.name)
+        values = [values] if isinstance(values, str) else values
+        selected[question.name] = [value for value in question.values if value in values]
+    return selected
+
+
+def question_views(
+    questions: Iterable[Question], selected: Mapping[str, list[str]], form: TriageForm | None
+) -> list[QuestionView]:
     views = []
-    for question in QUESTIONS:
-        selected = form[question.name].value() if form.is_bound else None
-        if isinstance(selected, str):
-            selected = [selected]
-        selected = set(selected or [])
-        errors = form.errors.get(question.name)
+    for question in questions:
+        chosen = set(selected.get(question.name, ()))
+        errors = form.errors.get(question.name) if form is not None else None
         views.append(
             QuestionView(
                 name=question.name,
@@ -53,10 +109,12 @@ def question_views(form: TriageForm) -> list[QuestionView]:
                         value=choice.value,
                         label=choice.label,
                         hint=choice.hint,
-                        checked=choice.value in selected,
+                        hint_items=choice.hint_items,
+                        hint_end=choice.hint_end,
+                        checked=choice.value in chosen,
                         exclusive=choice.value == question.exclusive,
                     )
-                    for index, choice in enumerate(question.choices, start=1)
+                    for index, choice in enumerate(question.offered, start=1)
                 ),
             )
         )
@@ -65,42 +123,62 @@ def question_views(form: TriageForm) -> list[QuestionView]:
 
 def error_summary(form: TriageForm, questions: list[QuestionView]) -> list[tuple[str, str]]:
     """(message, link) pairs, in the order of the page; the same words as at each field."""
-    summary = [(message, "#triage-form") for message in form.non_field_errors()]
+    summary = [(message, "#triage-form") for message in dict.fromkeys(form.non_field_errors())]
     summary += [(q.error, f"#{q.first_id}") for q in questions if q.error]
     if "form_key" in form.errors:
         summary.append((form.errors["form_key"][0], "#triage-form"))
     return summary
 
 
+def hidden_answers(selected: Mapping[str, list[str] | str]) -> list[tuple[str, str]]:
+    """(name, value) pairs to carry answers to the next page in hidden fields."""
+    pairs = []
+    for name, value in selected.items():
+        pairs += [(name, v) for v in (value if isinstance(value, list) else [value]) if v]
+    return pairs
+
+
+# --- Answers ----------------------------------------------------------------------
+
+
+def _labels(question: Question, answers: Answers) -> list[str]:
+    value = answers.get(question.name)
+    values = value if isinstance(value, list) else [value] if value else []
+    return [question.choice(v).label for v in values]
+
+
 def answer_summary(answers: Answers) -> list[tuple[str, list[str]]]:
-    """Each question with the labels of the choices given, for people to read."""
-    rows = []
-    for name, value in answers.items():
-        question = QUESTIONS_BY_NAME[name]
-        values = value if isinstance(value, list) else [value] if value else []
-        rows.append((question.label, [question.choice(v).label for v in values] or ["None"]))
-    return rows
+    """Each question answered, with the labels of the choices given, for people to read.
+
+    Old checks (and checks that ended at step 1) lack some questions: those are left out.
+    """
+    return [
+        (question.label, _labels(question, answers) or ["None"])
+        for question in QUESTIONS
+        if question.name in answers
+    ]
 
 
 def answer_summary_line(answers: Answers) -> str:
     return "; ".join(f"{label} {', '.join(chosen)}" for label, chosen in answer_summary(answers))
 
 
-def fill(text: str, emergency_number: str) -> str:
-    # Plain text: the template escapes it.
-    return fill_placeholders(text, emergency_number=emergency_number)
+def step_one_summary(answers: Answers) -> list[tuple[str, str]]:
+    return [(q.label, ", ".join(_labels(q, answers))) for q in STEP_ONE if q.name in answers]
 
 
-@dataclass(frozen=True)
-class OutcomeView:
-    level: str
-    card_class: str
-    prefix: str
-    title: str
-    summary: str
-    what_to_do: list[str]
-    where: str
-    act_sooner: list[tuple[str, str, str, list[str]]]  # card class, prefix, heading, signs
+def gp_summary(answers: Answers) -> list[tuple[str, str]]:
+    """The answers in the words for a GP: every question asked, "none" where nothing was
+    chosen."""
+    rows = []
+    for question in QUESTIONS:
+        if question.name in answers:
+            labels = [label[0].lower() + label[1:] for label in _labels(question, answers)]
+            rows.append((question.gp_label, "; ".join(labels) or "none"))
+    return rows
+
+
+# --- The outcome --------------------------------------------------------------------
 
 
 CARD_CLASSES = {
@@ -109,25 +187,142 @@ CARD_CLASSES = {
     CareLevel.ROUTINE: "care-card--non-urgent",
     CareLevel.SELF_CARE: "care-card--self-care",
 }
+CARD_PREFIXES = {
+    CareLevel.EMERGENCY: "Immediate action required:",
+    CareLevel.URGENT: "Urgent advice:",
+    CareLevel.ROUTINE: "Non-urgent advice:",
+    CareLevel.SELF_CARE: "",
+}
 
 
-def outcome_view(assessment: Assessment, emergency_number: str) -> OutcomeView:
-    outcome = OUTCOMES[assessment.level]
-    return OutcomeView(
-        level=assessment.level.value,
-        card_class=CARD_CLASSES[assessment.level],
-        prefix=outcome.care_card_prefix,
-        title=fill(outcome.title, emergency_number),
-        summary=fill(outcome.summary, emergency_number),
-        what_to_do=[fill(step, emergency_number) for step in outcome.what_to_do],
-        where=fill(outcome.where, emergency_number),
-        act_sooner=[
-            (
-                CARD_CLASSES[net.level],
-                OUTCOMES[net.level].care_card_prefix,
-                fill(net.heading, emergency_number),
-                [fill(sign, emergency_number) for sign in net.signs],
-            )
-            for net in outcome.act_sooner
-        ],
+@dataclass(frozen=True)
+class SourceView:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ReasonView:
+    text: SafeString
+    sources: list[SourceView]
+
+
+@dataclass(frozen=True)
+class AdviceView:
+    code: str
+    title: str
+    paragraphs: list[SafeString]
+    see_a_gp_heading: str
+    see_a_gp_if: list[str]
+    sources: list[SourceView]
+
+
+@dataclass(frozen=True)
+class CardView:
+    card_class: str
+    prefix: str
+    heading: SafeString
+    items: list[SafeString]
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    code: str
+    level: str
+    level_label: str
+    is_emergency: bool
+    card_class: str
+    prefix: str
+    title: SafeString
+    title_text: str
+    summary: str
+    steps: list[SafeString]
+    where: SafeString
+    sources: list[SourceView]
+    reasons: list[ReasonView]
+    lead_advice: list[AdviceView]
+    safety_advice: list[AdviceView]
+    other_advice: list[AdviceView]
+    act_sooner: list[CardView]
+    answers: list[tuple[str, list[str]]]
+    hidden_answers: list[tuple[str, str]]
+    ended_at_step_one: bool
+    reassuring: bool
+    gp_summary: list[tuple[str, str]]
+    checked_on: date
+    rules_version: str
+
+
+def _sources(sources: Iterable[Source]) -> list[SourceView]:
+    return [SourceView(source.name, source.url) for source in sources]
+
+
+def _advice(item, contacts: Contacts) -> AdviceView:
+    advice = item.advice
+    return AdviceView(
+        code=advice.code,
+        title=advice.title,
+        paragraphs=[linked(text, contacts) for text in advice.text],
+        see_a_gp_heading=advice.see_a_gp_heading,
+        see_a_gp_if=list(item.see_a_gp_if),
+        sources=_sources(advice.sources),
     )
+
+
+def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -> OutcomeView:
+    outcome = assessment.outcome
+    advice = assessment.advice
+    return OutcomeView(
+        code=outcome.code,
+        level=assessment.level.value,
+        level_label=assessment.level.label,
+        is_emergency=assessment.level is CareLevel.EMERGENCY,
+        card_class=CARD_CLASSES[outcome.level],
+        prefix=outcome.care_card_prefix,
+        title=linked(outcome.title, contacts),
+        title_text=plain(outcome.title, contacts),
+        summary=outcome.summary,
+        steps=[linked(step, contacts) for step in assessment.steps],
+        where=linked(outcome.where, contacts),
+        sources=_sources(outcome.sources),
+        reasons=[
+            ReasonView(linked(reason.text, contacts), _sources(reason.sources))
+            for reason in assessment.reasons
+        ],
+        lead_advice=[_advice(i, contacts) for i in advice if i.advice.lead],
+        safety_advice=[
+            _advice(i, contacts)
+            for i in advice
+            if i.advice.kind is AdviceKind.SAFETY and not i.advice.lead
+        ],
+        other_advice=[
+            _advice(i, contacts) for i in advice if i.advice.kind is AdviceKind.REASSURANCE
+        ],
+        act_sooner=[
+            CardView(
+                CARD_CLASSES[net.level],
+                CARD_PREFIXES[net.level],
+                linked(net.heading, contacts),
+                [linked(sign, contacts) for sign in net.signs],
+            )
+            for net in assessment.act_sooner
+            if net.signs
+        ],
+        answers=answer_summary(assessment.answers),
+        hidden_answers=hidden_answers(assessment.answers),
+        ended_at_step_one=assessment.ended_at_step_one,
+        reassuring=assessment.reassuring,
+        gp_summary=gp_summary(assessment.answers),
+        checked_on=checked_on,
+        rules_version=assessment.rules_version,
+    )
+
+
+def pick_articles(slugs: Iterable[str], found: Mapping[str, object]) -> list:
+    """The first MAX_ARTICLES articles for these slugs that exist, each once."""
+    picked = []
+    for slug in slugs:
+        article = found.get(slug)
+        if article is not None and article not in picked:
+            picked.append(article)
+    return picked[:MAX_ARTICLES]

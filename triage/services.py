@@ -8,7 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from ops.group_commit import GroupCommit
-from triage.engine import Answers, Assessment, validate
+from triage.engine import Answers, Assessment
 from triage.models import Submission
 
 
@@ -55,15 +55,14 @@ def _stored_before(submission: Submission) -> bool:
 _writer = GroupCommit(_store)
 
 
-def submission_create(
-    *, answers: Answers, assessment: Assessment, form_key: str
-) -> tuple[Submission, bool]:
+def submission_create(*, assessment: Assessment, form_key: str) -> tuple[Submission, bool]:
     """Store a check once per form and answers: the same form posted again stores nothing more.
 
-    Returns the submission and whether it was stored by this call. Returns only once the
-    check is committed; raises (and stores nothing) if it could not be.
+    The answers stored are the assessment's own, as the engine validated them: nothing is
+    checked again here. Returns the submission and whether it was stored by this call.
+    Returns only once the check is committed; raises (and stores nothing) if it could not be.
     """
-    answers = validate(answers)  # stored in one normal form
+    answers = assessment.answers
     digest = answers_digest(answers)
     submission = Submission(
         answers=answers,

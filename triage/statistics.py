@@ -9,7 +9,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from triage.models import Submission
-from triage.rules import LOCATION, SYMPTOMS, CareLevel
+from triage.rules import AGE, EMERGENCY_SIGNS, LOCATION, SYMPTOMS, CareLevel, Choice
 
 WEEKS = 12
 LEVELS = list(CareLevel)  # lowest first
@@ -72,16 +72,32 @@ def level_shares() -> list[tuple[CareLevel, int, float]]:
     ]
 
 
+COUNTED = (AGE, EMERGENCY_SIGNS, LOCATION, SYMPTOMS)
+
+
 def choice_counts() -> dict[str, list[tuple[str, int]]]:
-    """How often each location and symptom is chosen, in the order the form asks."""
-    counters = {LOCATION.name: Counter(), SYMPTOMS.name: Counter()}
+    """How often each choice of these questions is chosen, in the order the form asks.
+
+    Retired choices are counted under the question they were asked in, marked as no longer
+    asked, so old checks keep their counts.
+    """
+    counters = {question.name: Counter() for question in COUNTED}
     for answers in Submission.objects.values_list("answers", flat=True).iterator():
         for name, counter in counters.items():
-            counter.update(answers.get(name, []))
+            value = answers.get(name, [])
+            counter.update(value if isinstance(value, list) else [value])
     return {
-        question.label: [(c.label, counters[question.name][c.value]) for c in question.choices]
-        for question in (LOCATION, SYMPTOMS)
+        question.label: [
+            (_choice_label(choice), counters[question.name][choice.value])
+            for choice in question.choices
+            if not choice.retired or counters[question.name][choice.value]
+        ]
+        for question in COUNTED
     }
+
+
+def _choice_label(choice: Choice) -> str:
+    return f"{choice.label} (no longer asked)" if choice.retired else choice.label
 
 
 @dataclass(frozen=True)

@@ -1,73 +1,129 @@
+"""The symptom check's pages: step 1, step 2 and the outcome, all answers to posts.
+
+The protocol (docs/decisions/008-two-step-symptom-check.md):
+
+- GET: step 1, with a new one-time form key.
+- POST step=1: step 1 checked. An emergency sign or a child under 5 ends the check: the
+  outcome, stored with step 1's answers only. Otherwise step 2, carrying step 1's answers
+  in hidden fields.
+- POST step=2, or every answer and no step: the whole check, step 1's answers checked
+  again; the outcome, stored.
+- POST change: step 2 (or step 1) with the answers posted ticked again. Stores nothing.
+"""
+
+import re
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from articles.caching import cached_html
 from articles.models import Article
 from ops.ratelimit import client_address, over_limit
 from ops.views import too_many_requests
 from triage import presenters
-from triage.engine import Answers, Assessment, assess
-from triage.forms import TriageForm, new_form_key
-from triage.services import answers_digest, submission_create
+from triage.engine import InvalidAnswersError, assess, ends_at_step_one, validate
+from triage.forms import FORM_KEY_PATTERN, TriageForm, new_form_key
+from triage.rules import QUESTIONS, STEP_ONE, STEP_TWO
+from triage.services import submission_create
+
+
+def contacts() -> presenters.Contacts:
+    return presenters.Contacts(settings.EMERGENCY_NUMBER, settings.URGENT_CARE_CONTACT)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def triage(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return _form_page(request, TriageForm(), new_form_key())
+        return _step_page(request, 1, new_form_key())
+    post = request.POST
+    if "change" in post:
+        return _change(request)
+    first = TriageForm(post, questions=STEP_ONE)
+    if not first.is_valid():
+        return _step_page(request, 1, _key(first), form=first)
+    step_one = first.cleaned_data["answers"]
+    if post.get("step") == "1":
+        if ends_at_step_one(step_one):
+            return _outcome(request, first)
+        return _step_page(request, 2, _key(first), step_one=step_one)
+    whole = TriageForm(post)
+    if not whole.is_valid():
+        return _step_page(request, 2, _key(first), form=whole, step_one=step_one)
+    return _outcome(request, whole)
+
+
+def _key(form: TriageForm) -> str:
+    return form.cleaned_data.get("form_key") or new_form_key()
+
+
+def _outcome(request: HttpRequest, form: TriageForm) -> HttpResponse:
+    # Only a post that stores a check counts; a filled honeypot counts as one, so a bot
+    # meets the same limit and learns nothing.
     if over_limit("triage", client_address(request), **settings.TRIAGE_RATE_LIMIT):
         return too_many_requests(request)
-    form = TriageForm(request.POST)
-    if not form.is_valid():
-        return _form_page(request, form, form.cleaned_data.get("form_key") or new_form_key())
-    answers = form.cleaned_data["answers"]
-    assessment = assess(answers)
+    assessment = assess(form.cleaned_data["answers"])
     # The page shows the outcome of the answers just sent; a form sent twice is stored once.
-    # A filled honeypot gets the same page, so a bot learns nothing, and nothing is stored.
     if not form.cleaned_data["website"]:
-        submission_create(
-            answers=answers, assessment=assessment, form_key=form.cleaned_data["form_key"]
-        )
-    return HttpResponse(_outcome_html(request, answers, assessment))
-
-
-def _outcome_html(request: HttpRequest, answers: Answers, assessment: Assessment) -> str:
-    """The outcome page. It is the same for the same answers on the same day, so it is kept
-    for a few seconds: in a surge of checks, each outcome is rendered once."""
-
-    def render() -> str:
-        linked = Article.objects.published().filter(slug__in=assessment.articles)
-        articles = {a.slug: a for a in linked.only("title", "slug", "summary")}
-        context = {
-            "outcome": presenters.outcome_view(assessment, settings.EMERGENCY_NUMBER),
-            "answers": presenters.answer_summary(answers),
-            "reasons": [
-                (reason, [articles[slug] for slug in reason.articles if slug in articles])
-                for reason in assessment.reasons
-            ],
-            "advice": assessment.advice,
-            "articles": [articles[slug] for slug in assessment.articles if slug in articles],
-            "checked_on": checked_on,
-        }
-        return render_to_string("triage/outcome.html", context, request)
-
-    checked_on = timezone.localdate()
-    parts = (answers_digest(answers), assessment.rules_version, checked_on.isoformat())
-    return cached_html(request, "triage-outcome", parts, render)
-
-
-def _form_page(request: HttpRequest, form: TriageForm, form_key: str) -> HttpResponse:
-    questions = presenters.question_views(form)
+        submission_create(assessment=assessment, form_key=form.cleaned_data["form_key"])
+    found = Article.objects.published().by_slug(assessment.articles)
     context = {
-        "questions": questions,
-        "errors": presenters.error_summary(form, questions) if form.is_bound else [],
+        "outcome": presenters.outcome_view(assessment, contacts(), timezone.localdate()),
+        "articles": presenters.pick_articles(assessment.articles, found),
+        "form_key": form.cleaned_data["form_key"],
+    }
+    return render(request, "triage/outcome.html", context)
+
+
+def _change(request: HttpRequest) -> HttpResponse:
+    """Back to a step with the answers posted ticked again; nothing is checked or stored
+    beyond what is needed to choose the step."""
+    post = request.POST
+    key = post.get("form_key", "")
+    key = key if re.fullmatch(FORM_KEY_PATTERN, key) else new_form_key()
+    selected = presenters.selected_values(post, QUESTIONS)
+    try:
+        step_one = validate(
+            {q.name: selected[q.name] if q.multiple else selected[q.name][0]
+             for q in STEP_ONE if selected[q.name]},
+            step=1,
+        )  # fmt: skip
+    except InvalidAnswersError:
+        step_one = None
+    if post.get("change") == "1" or step_one is None or ends_at_step_one(step_one):
+        return _step_page(request, 1, key, selected=selected)
+    return _step_page(request, 2, key, step_one=step_one, selected=selected)
+
+
+def _step_page(
+    request: HttpRequest,
+    step: int,
+    form_key: str,
+    *,
+    form: TriageForm | None = None,
+    step_one: dict | None = None,
+    selected: dict | None = None,
+) -> HttpResponse:
+    """Step 1 or 2. Whatever the person had ticked is ticked again; the answers of the
+    other step travel in hidden fields."""
+    questions = STEP_ONE if step == 1 else STEP_TWO
+    if selected is None:
+        selected = presenters.selected_values(request.POST, QUESTIONS)
+    views = presenters.question_views(questions, selected, form)
+    if step == 1:
+        carried = {q.name: selected.get(q.name, []) for q in STEP_TWO}
+    else:
+        carried = dict(step_one or {})
+    context = {
+        "step": step,
+        "questions": views,
+        "errors": presenters.error_summary(form, views) if form is not None else [],
         "form_key": form_key,
+        "carried": presenters.hidden_answers(carried),
+        "step_one": presenters.step_one_summary(step_one) if step_one else [],
     }
     return render(request, "triage/form.html", context)
 

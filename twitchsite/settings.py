@@ -156,6 +156,13 @@ STORAGES = {
 # The number to call in an emergency, shown on every page and in care cards.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 
+# Where the symptom check sends people who need help today (completes "Get help today
+# from ..."). A UK operator sets "NHS 111 (call 111)".
+URGENT_CARE_CONTACT = (
+    os.environ.get("URGENT_CARE_CONTACT", "").strip()
+    or "your GP surgery, or an out-of-hours service if it is closed"
+)
+
 # How long symptom checks are kept, in days (manage.py purge_submissions deletes older ones).
 TRIAGE_RETENTION_DAYS = int(os.environ.get("TRIAGE_RETENTION_DAYS", "365"))
 

@@ -1,9 +1,8 @@
 from django import template
 from django.conf import settings
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.rendering import fill_placeholders, sanitise
+from articles.rendering import fill_placeholders, phone_link, sanitise
 
 register = template.Library()
 
@@ -11,7 +10,7 @@ register = template.Library()
 @register.filter
 def article_html(stored_html: str) -> SafeString:
     """Stored article HTML, sanitised again so that no path into the database can skip it."""
-    filled = fill_placeholders(stored_html, emergency_number=escape(settings.EMERGENCY_NUMBER))
+    filled = fill_placeholders(stored_html, emergency_number=phone_link(settings.EMERGENCY_NUMBER))
     return mark_safe(sanitise(filled))  # noqa: S308 (nh3's allow-list has just run)
 
 

@@ -15,7 +15,8 @@ end
 function init(args)
   cookie, token, run_id, post_until = args[1], args[2], args[3], tonumber(args[4])
   sent, acknowledged, other = 0, 0, 0
-  answers = "&location=shoulder&duration=under_2_weeks&frequency=now_and_then&symptoms=none"
+  answers = "&age=16_or_over&emergency=none&location=shoulder&duration=under_2_weeks" ..
+    "&frequency=now_and_then&symptoms=none"
   headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "csrftoken=" .. cookie,

@@ -11,14 +11,29 @@ def axe_violations(page) -> list[tuple[str, list]]:
     return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
 
 
-def fill_in_symptom_check(page, symptom: str = "none") -> None:
+def submit(page) -> None:
+    """Press the page's main button (Continue, or See the result) and wait for the next page."""
+    with page.expect_navigation():
+        page.click("main button[type=submit] >> nth=0")
+
+
+def answer_step_one(page, *, age: str = "16_or_over", emergency: str = "none") -> None:
     page.goto("/triage/")
+    page.check(f"input[name=age][value='{age}']")
+    page.check(f"input[name=emergency][value='{emergency}']")
+    submit(page)
+
+
+def fill_in_symptom_check(page, symptom: str = "none", **step_one: str) -> None:
+    """Both steps, or step 1 alone when its answers end the check."""
+    answer_step_one(page, **step_one)
+    if page.locator("input[name=location]").count() == 0:
+        return
     page.check("#location-3")  # shoulder
     page.check("#duration-1")
     page.check("#frequency-1")
-    page.check(f"input[name=symptoms][value={symptom}]")
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    page.check(f"input[name=symptoms][value='{symptom}']")
+    submit(page)
 
 
 def log_in_as_editor(page) -> None:

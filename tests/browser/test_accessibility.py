@@ -2,7 +2,13 @@
 
 import pytest
 
-from browser_helpers import axe_violations, fill_in_symptom_check, log_in_as_editor
+from browser_helpers import (
+    answer_step_one,
+    axe_violations,
+    fill_in_symptom_check,
+    log_in_as_editor,
+    submit,
+)
 from pages import SLUGS
 
 pytestmark = [
@@ -21,21 +27,48 @@ def test_page_has_no_accessibility_violations(page, url):
     assert axe_violations(page) == []
 
 
-def test_the_form_with_errors_has_no_accessibility_violations(page):
-    page.goto("/triage/")
-    page.click("main button[type=submit]")
+@pytest.mark.parametrize("state", ["step-1-empty", "step-1-none-and-a-sign", "step-2-empty",
+                                   "step-2-none-and-a-symptom"])  # fmt: skip
+def test_each_error_state_has_no_accessibility_violations(page, state):
+    if state.startswith("step-1"):
+        page.goto("/triage/")
+        if state == "step-1-none-and-a-sign":
+            page.check("input[name=emergency][value=none]")
+            page.check("input[name=emergency][value=seizure]")
+    else:
+        answer_step_one(page)
+        if state == "step-2-none-and-a-symptom":
+            page.check("input[name=symptoms][value=none]")
+            page.check("input[name=symptoms][value=cramps]")
+    submit(page)
     assert page.title().startswith("Error: ")
     assert axe_violations(page) == []
 
 
+def test_step_two_has_no_accessibility_violations(page):
+    answer_step_one(page, age="5_to_15")
+    assert page.locator("h1").inner_text() == "About the twitching"
+    assert axe_violations(page) == []
+
+
 @pytest.mark.parametrize(
-    ("symptom", "level"),
-    [("none", "self_care"), ("weakness", "routine"), ("fever_or_very_unwell", "urgent"),
-     ("seizure", "emergency")],
+    ("answers", "outcome"),
+    [
+        ({"symptom": "none"}, "self_care"),
+        ({"symptom": "weakness"}, "routine"),
+        ({"symptom": "fever"}, "urgent"),
+        ({"symptom": "low_blood_sugar"}, "urgent"),
+        ({"symptom": "worry"}, "routine"),
+        ({"age": "under_5"}, "under_5"),
+        ({"emergency": "stroke_signs"}, "emergency"),
+        ({"emergency": "heatstroke_signs"}, "emergency"),
+    ],
+    ids=["self-care", "routine", "urgent", "low-blood-sugar", "worry", "under-5", "emergency",
+         "heatstroke"],
 )  # fmt: skip
-def test_each_outcome_has_no_accessibility_violations(page, symptom, level):
-    fill_in_symptom_check(page, symptom)
-    assert page.locator(f'[data-level="{level}"]').count() == 1
+def test_each_outcome_has_no_accessibility_violations(page, answers, outcome):
+    fill_in_symptom_check(page, **answers)
+    assert page.locator(f'[data-outcome="{outcome}"]').count() == 1
     assert axe_violations(page) == []
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from browser_helpers import fill_in_symptom_check, log_in_as_editor
+from browser_helpers import answer_step_one, fill_in_symptom_check, log_in_as_editor, submit
 from triage.models import Submission
 
 pytestmark = [
@@ -31,43 +31,63 @@ def focused_outline(page) -> str:
     )
 
 
-def test_symptom_check_with_the_keyboard_alone_reaches_an_outcome(page):
-    page.goto("/triage/")
-    seen = set()
-    for _ in range(200):  # Tab through the page; tick the first box of each question
+def tab_to(page, wanted, limit: int = 200) -> list:
+    """Tab forward until `wanted(element)` holds; every focused control on the way shows
+    its focus. Returns the element as [tag, name, value, in main]."""
+    for _ in range(limit):
         page.keyboard.press("Tab")
         element = page.evaluate(
             "() => [document.activeElement.tagName, document.activeElement.name || '',"
-            " document.activeElement.type || '', !!document.activeElement.closest('main')]"
+            " document.activeElement.value || '', !!document.activeElement.closest('main')]"
         )
-        tag, name, _, in_main = element
-        if tag in {"INPUT", "BUTTON", "A"}:
+        if element[0] in {"INPUT", "BUTTON", "A"}:
             style = focused_outline(page)
             assert "none" not in style.split()[0] or "rgb" in style, (element, style)
-        if tag == "INPUT" and name in {"location", "duration", "frequency", "symptoms"} - seen:
-            if name == "symptoms":  # "None of these" is the last box
-                while page.evaluate("() => document.activeElement.value") != "none":
-                    page.keyboard.press("Tab")
-            page.keyboard.press("Space")
-            seen.add(name)
-        if tag == "BUTTON" and in_main:  # not the header's search button
-            page.keyboard.press("Enter")
-            break
-    page.wait_for_selector("[data-level]")
-    assert page.locator('[data-level="self_care"]').count() == 1
-    assert seen == {"location", "duration", "frequency", "symptoms"}
+        if wanted(element):
+            return element
+    raise AssertionError("never reached")
 
 
-def test_errors_go_to_a_summary_that_takes_focus_and_links_to_each_field(page):
+def test_symptom_check_with_the_keyboard_alone_reaches_an_outcome(page):
     page.goto("/triage/")
-    page.click("main button[type=submit]")
+    tab_to(page, lambda e: e[:2] == ["INPUT", "age"])
+    page.keyboard.press("ArrowDown")  # radios: the arrows choose; "16 or over" is the third
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.value") == "16_or_over"
+    tab_to(page, lambda e: e[1] == "emergency" and e[2] == "none")
+    page.keyboard.press("Space")
+    tab_to(page, lambda e: e[0] == "BUTTON" and e[3])  # not the header's search button
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "About the twitching"
+
+    seen = set()
+    for name, value in [("location", "eyelid"), ("duration", "under_2_weeks"),
+                        ("frequency", "now_and_then"), ("symptoms", "none")]:  # fmt: skip
+        tab_to(page, lambda e, name=name, value=value: e[1] == name and e[2] == value)
+        page.keyboard.press("Space")
+        seen.add(name)
+    tab_to(page, lambda e: e[0] == "BUTTON" and e[3])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator('[data-level="self_care"]').count() == 1
+    assert Submission.objects.get().answers["location"] == ["eyelid"]
+
+
+@pytest.mark.parametrize(("step", "links"), [(1, 2), (2, 4)])
+def test_errors_go_to_a_summary_that_takes_focus_and_links_to_each_field(page, step, links):
+    if step == 1:
+        page.goto("/triage/")
+    else:
+        answer_step_one(page)
+    page.click("main button[type=submit] >> nth=0")
     assert page.title().startswith("Error: ")
     assert page.evaluate("() => document.activeElement.id") == "error-summary"
-    links = page.locator(".error-summary__list a")
-    assert links.count() == 4
-    for i in range(links.count()):
-        target = links.nth(i).get_attribute("href").lstrip("#")
-        links.nth(i).click()
+    found = page.locator(".error-summary__list a")
+    assert found.count() == links
+    for i in range(found.count()):
+        target = found.nth(i).get_attribute("href").lstrip("#")
+        found.nth(i).click()
         assert page.evaluate("() => document.activeElement.id") == target
 
 
@@ -76,11 +96,23 @@ def test_without_javascript_every_page_and_the_whole_check_work(no_js_page):
     for url in ["/", "/articles/", "/articles/multiple-sclerosis/", "/privacy/"]:
         assert page.goto(url).status == 200
     page.goto("/triage/")
-    page.click("main button[type=submit]")
+    submit(page)
     assert page.locator(".error-summary").count() == 1
     fill_in_symptom_check(page, "weakness")
     assert page.locator('[data-level="routine"]').count() == 1
     assert Submission.objects.count() == 1
+    with page.expect_navigation():
+        page.click("text=Change your answers")  # back to step 2, as ticked
+    assert page.locator("input[name=symptoms][value=weakness]").is_checked()
+    with page.expect_navigation():
+        page.click("text=Change your answers before we started")
+    assert page.locator("input[name=age][value='16_or_over']").is_checked()
+    page.uncheck("input[name=emergency][value=none]")
+    page.check("input[name=emergency][value=heart_attack_signs]")
+    submit(page)
+    assert page.locator('[data-level="emergency"]').count() == 1
+    assert page.locator("a.button-link--call[href^='tel:']").count() == 1
+    assert Submission.objects.count() == 2
 
 
 def test_refreshing_the_outcome_page_stores_no_second_check(page):

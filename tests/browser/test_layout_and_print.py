@@ -2,7 +2,7 @@
 
 import pytest
 
-from browser_helpers import fill_in_symptom_check
+from browser_helpers import answer_step_one, fill_in_symptom_check
 from pages import SLUGS
 
 pytestmark = [
@@ -30,7 +30,7 @@ def test_no_page_scrolls_sideways(page, width, zoom):
         assert not scrolls_sideways(page), (url, width, zoom)
 
 
-def test_the_outcome_prints_without_navigation_with_advice_and_date(page):
+def test_the_outcome_prints_without_navigation_with_advice_date_and_the_summary_for_a_gp(page):
     fill_in_symptom_check(page, "weakness")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
@@ -38,6 +38,38 @@ def test_the_outcome_prints_without_navigation_with_advice_and_date(page):
     assert page.locator(".outcome").is_visible()
     assert page.locator(".checked-on").is_visible()
     assert page.locator("#answers-heading").is_visible()
+    assert page.locator(".gp-summary").is_visible()
+    assert not page.locator("text=Change your answers").is_visible()
+
+
+def each_page_of_the_check(page):
+    """Step 1, step 2 and an outcome of each kind, as a person reaches them."""
+    page.goto("/triage/")
+    yield "step 1"
+    answer_step_one(page)
+    yield "step 2"
+    for answers in ({"symptom": "weakness"}, {"symptom": "low_blood_sugar"},
+                    {"age": "under_5"}, {"emergency": "heatstroke_signs"}):  # fmt: skip
+        fill_in_symptom_check(page, **answers)
+        yield str(answers)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_every_step_and_outcome_fits_the_screen_at_200_percent_text(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    for where in each_page_of_the_check(page):
+        for zoom in ("100%", "200%"):
+            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{zoom}'; }}")
+            assert not scrolls_sideways(page), (where, zoom)
+            assert page.evaluate(OVERLAPS) == [], (where, zoom)
+
+
+@pytest.mark.parametrize(("width", "shown"), [(320, False), (1280, True)])
+def test_the_keyboard_shortcut_for_printing_is_named_only_on_wide_screens(page, width, shown):
+    page.set_viewport_size({"width": width, "height": 900})
+    fill_in_symptom_check(page)
+    assert page.locator("text=Print or save this page").is_visible()
+    assert page.locator(".wide-screens-only").is_visible() is shown
 
 
 def test_articles_print_without_navigation(page):

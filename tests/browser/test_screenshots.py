@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import fill_in_symptom_check
+from browser_helpers import answer_step_one, fill_in_symptom_check, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.screenshots, pytest.mark.django_db(transaction=True)]
 
@@ -14,14 +14,14 @@ WIDTHS = {"phone": 360, "desktop": 1280}
 
 def show_errors(page) -> None:
     page.goto("/triage/")
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    submit(page)
 
 
 SCENES = {
     "home": lambda page: page.goto("/"),
     "article": lambda page: page.goto("/articles/twitching-in-the-stomach/"),
     "triage-errors": show_errors,
+    "triage-step-2": answer_step_one,
     "outcome": lambda page: fill_in_symptom_check(page, "weakness"),
 }
 

@@ -24,6 +24,8 @@ ON_POSTGRES = SUITE_DATABASE.startswith(("postgres://", "postgresql://"))
 FORM_KEY = re.compile(rb'name="form_key" value="([0-9a-f]{32})"')
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 ANSWERS = {
+    "age": "16_or_over",
+    "emergency": "none",
     "location": "shoulder",
     "duration": "under_2_weeks",
     "frequency": "now_and_then",
