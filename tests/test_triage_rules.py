@@ -726,7 +726,7 @@ def test_advice_wording_and_articles_point_at_real_answers():
 
 def _texts():
     for outcome in OUTCOMES:
-        yield from (outcome.care_card_prefix, outcome.title, outcome.summary, outcome.where)
+        yield from (outcome.title, outcome.summary, outcome.where)
         yield from outcome.what_to_do
         for net in outcome.act_sooner:
             yield net.heading

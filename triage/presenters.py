@@ -1,7 +1,7 @@
 """Display-only shaping of questions, answers and outcomes, so templates stay simple."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.html import escape
@@ -187,12 +187,6 @@ CARD_CLASSES = {
     CareLevel.ROUTINE: "care-card--non-urgent",
     CareLevel.SELF_CARE: "care-card--self-care",
 }
-CARD_PREFIXES = {
-    CareLevel.EMERGENCY: "Immediate action required:",
-    CareLevel.URGENT: "Urgent advice:",
-    CareLevel.ROUTINE: "Non-urgent advice:",
-    CareLevel.SELF_CARE: "",
-}
 
 
 @dataclass(frozen=True)
@@ -223,6 +217,9 @@ class CardView:
     prefix: str
     heading: SafeString
     items: list[SafeString]
+    sources: list[SourceView] = field(default_factory=list)
+    # A card of its own at the top of the page (an h2), not one of a list (an h3).
+    top: bool = False
 
 
 @dataclass(frozen=True)
@@ -240,6 +237,7 @@ class OutcomeView:
     where: SafeString
     sources: list[SourceView]
     reasons: list[ReasonView]
+    lead_cards: list[CardView]
     lead_advice: list[AdviceView]
     safety_advice: list[AdviceView]
     other_advice: list[AdviceView]
@@ -278,7 +276,7 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
         level_label=assessment.level.label,
         is_emergency=assessment.level is CareLevel.EMERGENCY,
         card_class=CARD_CLASSES[outcome.level],
-        prefix=outcome.care_card_prefix,
+        prefix=outcome.level.care_card_prefix,
         title=linked(outcome.title, contacts),
         title_text=plain(outcome.title, contacts),
         summary=outcome.summary,
@@ -288,6 +286,19 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
         reasons=[
             ReasonView(linked(reason.text, contacts), _sources(reason.sources))
             for reason in assessment.reasons
+        ],
+        # Advice that leads the page is as urgent as a "get help today" card.
+        lead_cards=[
+            CardView(
+                CARD_CLASSES[CareLevel.URGENT],
+                CareLevel.URGENT.care_card_prefix,
+                linked(i.advice.title, contacts),
+                [linked(text, contacts) for text in i.advice.text],
+                _sources(i.advice.sources),
+                top=True,
+            )
+            for i in advice
+            if i.advice.lead
         ],
         lead_advice=[_advice(i, contacts) for i in advice if i.advice.lead],
         safety_advice=[
@@ -301,7 +312,7 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
         act_sooner=[
             CardView(
                 CARD_CLASSES[net.level],
-                CARD_PREFIXES[net.level],
+                net.level.care_card_prefix,
                 linked(net.heading, contacts),
                 [linked(sign, contacts) for sign in net.signs],
             )

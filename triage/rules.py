@@ -43,6 +43,11 @@ class CareLevel(enum.StrEnum):
     def label(self) -> str:
         return _LEVEL_LABELS[self]
 
+    @property
+    def care_card_prefix(self) -> str:
+        """Read out before a care card's heading by screen readers (NHS care cards)."""
+        return _CARE_CARD_PREFIXES[self]
+
     # str already orders alphabetically, which would put "emergency" lowest,
     # so every comparison is overridden to use the rank.
     def __lt__(self, other: object) -> bool:
@@ -71,6 +76,13 @@ def _rank_of(other: object) -> int:
 
 # Lowest first, as declared; looked up on every comparison.
 _RANKS = {level: rank for rank, level in enumerate(CareLevel)}
+
+_CARE_CARD_PREFIXES = {
+    CareLevel.SELF_CARE: "",
+    CareLevel.ROUTINE: "Non-urgent advice:",
+    CareLevel.URGENT: "Urgent advice:",
+    CareLevel.EMERGENCY: "Immediate action required:",
+}
 
 _LEVEL_LABELS = {
     CareLevel.SELF_CARE: "Self-care",
@@ -1159,7 +1171,6 @@ GET_HELP_SOON_IF_A_YOUNG_CHILD = SafetyNet(
 class Outcome:
     code: str
     level: CareLevel
-    care_card_prefix: str  # read out before the title by screen readers ("Urgent advice:")
     title: str
     summary: str
     what_to_do: tuple[str, ...]
@@ -1175,7 +1186,6 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         code="emergency",
         level=EMERGENCY,
-        care_card_prefix="Immediate action required:",
         title="Call {emergency_number} now",
         summary="Your answers include a sign that needs help straight away.",
         what_to_do=(
@@ -1187,7 +1197,6 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         code="under_5",
         level=URGENT,
-        care_card_prefix="Urgent advice:",
         title="This check cannot assess children under 5",
         summary="For a child under 5, get advice by phone.",
         what_to_do=(
@@ -1202,7 +1211,6 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         code="urgent",
         level=URGENT,
-        care_card_prefix="Urgent advice:",
         title="Get medical help today",
         summary="Your answers include a sign that a doctor should check today.",
         what_to_do=(
@@ -1215,7 +1223,6 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         code="routine",
         level=ROUTINE,
-        care_card_prefix="Non-urgent advice:",
         title="Make an appointment with a GP",
         summary="Your answers include a sign that a doctor should check.",
         what_to_do=(
@@ -1229,7 +1236,6 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         code="self_care",
         level=SELF_CARE,
-        care_card_prefix="",
         title="Your twitching is likely to be harmless",
         summary="Your answers do not include any of the signs that a doctor should check.",
         what_to_do=(
