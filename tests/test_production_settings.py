@@ -1,6 +1,7 @@
 """Production mode: `check --deploy` is clean, and the site refuses to start unsafely."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,13 +25,17 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_deploy_reports_no_issues_in_production_mode():
+def test_check_deploy_reports_no_issues_in_production_mode_but_the_symptom_checks_own():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check", "--deploy",
         DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="twitch.example.org",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+    ids = set(re.findall(r"\((\w+\.[EW]\d{3})\)", result.stdout + result.stderr))
+    # triage.W001: articles the rules link to that are not shipped yet (the content issue);
+    # triage.W002: this rules version awaits a Clinical Safety Officer's approval.
+    assert ids <= {"triage.W001", "triage.W002"}, result.stdout + result.stderr
+    assert "triage.W002" in ids
 
 
 @pytest.mark.parametrize(
