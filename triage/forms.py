@@ -9,7 +9,8 @@ import secrets
 
 from django import forms
 
-from triage import engine
+from triage import engine, governance
+from triage.models import LEVEL_CHOICES, SafetyConcern
 from triage.rules import QUESTIONS, QUESTIONS_BY_NAME, Question
 
 FORM_KEY_PATTERN = r"^[0-9a-f]{32}$"
@@ -93,3 +94,39 @@ class TriageForm(forms.Form):
                 else:
                     self.add_error(question.name, message_for(question, problem))
         return cleaned
+
+
+class ConcernForm(forms.Form):
+    """A report that an outcome may be unsafe: a fixed category, no free text. The level
+    and rules version come from the outcome page, in hidden fields."""
+
+    category = forms.ChoiceField(
+        label="What was the problem?",
+        choices=SafetyConcern.Category.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the kind of problem",
+            "invalid_choice": "Select the kind of problem from the list",
+        },
+    )
+    level = forms.ChoiceField(
+        choices=LEVEL_CHOICES,
+        widget=forms.HiddenInput,
+        error_messages={"required": FORM_CHANGED, "invalid_choice": FORM_CHANGED},
+    )
+    rules_version = forms.CharField(
+        max_length=40,
+        widget=forms.HiddenInput,
+        error_messages={"required": FORM_CHANGED},
+    )
+    form_key = forms.RegexField(
+        regex=FORM_KEY_PATTERN,
+        widget=forms.HiddenInput,
+        error_messages={"required": FORM_CHANGED, "invalid": FORM_CHANGED},
+    )
+
+    def clean_rules_version(self) -> str:
+        version = self.cleaned_data["rules_version"]
+        if version not in governance.known_versions():
+            raise forms.ValidationError(FORM_CHANGED, code="unknown_version")
+        return version

@@ -8,8 +8,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.rendering import phone_link
-from triage.engine import Answers, Assessment
-from triage.forms import TriageForm
+from triage.engine import Answers, Assessment, Net
+from triage.forms import ConcernForm, TriageForm
 from triage.rules import (
     MAX_ARTICLES,
     QUESTIONS,
@@ -309,16 +309,7 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
         other_advice=[
             _advice(i, contacts) for i in advice if i.advice.kind is AdviceKind.REASSURANCE
         ],
-        act_sooner=[
-            CardView(
-                CARD_CLASSES[net.level],
-                net.level.care_card_prefix,
-                linked(net.heading, contacts),
-                [linked(sign, contacts) for sign in net.signs],
-            )
-            for net in assessment.act_sooner
-            if net.signs
-        ],
+        act_sooner=net_cards(assessment.act_sooner, contacts),
         answers=answer_summary(assessment.answers),
         hidden_answers=hidden_answers(assessment.answers),
         ended_at_step_one=assessment.ended_at_step_one,
@@ -329,6 +320,22 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
     )
 
 
+def net_cards(nets: Iterable[Net], contacts: Contacts, *, top: bool = False) -> list[CardView]:
+    """A care card for each "get help sooner" list that has a sign left to show; `top`
+    for cards that head their own part of the page (an h2)."""
+    return [
+        CardView(
+            CARD_CLASSES[net.level],
+            net.level.care_card_prefix,
+            linked(net.heading, contacts),
+            [linked(sign, contacts) for sign in net.signs],
+            top=top,
+        )
+        for net in nets
+        if net.signs
+    ]
+
+
 def pick_articles(slugs: Iterable[str], found: Mapping[str, object]) -> list:
     """The first MAX_ARTICLES articles for these slugs that exist, each once."""
     picked = []
@@ -337,3 +344,46 @@ def pick_articles(slugs: Iterable[str], found: Mapping[str, object]) -> list:
         if article is not None and article not in picked:
             picked.append(article)
     return picked[:MAX_ARTICLES]
+
+
+# --- A safety concern -----------------------------------------------------------------
+
+
+def concern_question(form: ConcernForm) -> QuestionView:
+    field = form["category"]
+    errors = form.errors.get("category") if form.is_bound else None
+    chosen = form.data.get("category") if form.is_bound else None
+    return QuestionView(
+        name="category",
+        label=field.label,
+        hint="Choose the one that fits best.",
+        input_type="radio",
+        error=errors[0] if errors else "",
+        choices=tuple(
+            ChoiceView(
+                id=f"category-{index}",
+                value=value,
+                label=label,
+                hint="",
+                hint_items=(),
+                hint_end="",
+                checked=value == chosen,
+                exclusive=False,
+            )
+            for index, (value, label) in enumerate(field.field.choices, start=1)
+        ),
+    )
+
+
+def concern_errors(form: ConcernForm, question: QuestionView) -> list[tuple[str, str]]:
+    if not form.is_bound or form.is_valid():
+        return []
+    hidden = [
+        message
+        for name in ("level", "rules_version", "form_key")
+        for message in form.errors.get(name, ())
+    ]
+    summary = [(message, "#concern-form") for message in dict.fromkeys(hidden)]
+    if question.error:
+        summary.append((question.error, f"#{question.first_id}"))
+    return summary

@@ -1163,6 +1163,9 @@ GET_HELP_SOON_IF_A_YOUNG_CHILD = SafetyNet(
     ),
 )
 
+# Shown instead of the check while it is switched off (TRIAGE_ENABLED=0).
+WHILE_SWITCHED_OFF: tuple[SafetyNet, ...] = (CALL_EMERGENCY_IF, GET_HELP_TODAY_IF, SEE_A_GP_IF)
+
 
 # --- Outcomes ----------------------------------------------------------------
 

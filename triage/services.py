@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ops.group_commit import GroupCommit
 from triage.engine import Answers, Assessment
-from triage.models import Submission
+from triage.models import SafetyConcern, Submission
 
 
 def to_the_hour(moment: datetime) -> datetime:
@@ -84,3 +84,24 @@ def submission_create(*, assessment: Assessment, form_key: str) -> tuple[Submiss
     if stored:
         return submission, True
     return Submission.objects.get(form_key=form_key, answers_digest=digest), False
+
+
+def concern_create(
+    *, category: str, level: str, rules_version: str, form_key: str
+) -> tuple[SafetyConcern, bool]:
+    """Store a safety concern once per form and category; returns it and whether this call
+    stored it. The caller has checked the values (triage.forms.ConcernForm)."""
+    try:
+        with transaction.atomic():
+            return SafetyConcern.objects.get_or_create(
+                form_key=form_key,
+                category=category,
+                defaults={
+                    "level": level,
+                    "rules_version": rules_version,
+                    "created_hour": to_the_hour(timezone.now()),
+                },
+            )
+    except IntegrityError:
+        # The same report sent twice at the same moment: the other one stored it.
+        return SafetyConcern.objects.get(form_key=form_key, category=category), False

@@ -9,6 +9,9 @@ The protocol (docs/decisions/008-two-step-symptom-check.md):
 - POST step=2, or every answer and no step: the whole check, step 1's answers checked
   again; the outcome, stored.
 - POST change: step 2 (or step 1) with the answers posted ticked again. Stores nothing.
+
+With TRIAGE_ENABLED off, every request gets the emergency and urgent contacts instead.
+A safety concern is reported from an outcome page (`concern`).
 """
 
 import re
@@ -24,10 +27,16 @@ from articles.models import Article
 from ops.ratelimit import client_address, over_limit
 from ops.views import too_many_requests
 from triage import presenters
-from triage.engine import InvalidAnswersError, assess, ends_at_step_one, validate
-from triage.forms import FORM_KEY_PATTERN, TriageForm, new_form_key
-from triage.rules import QUESTIONS, STEP_ONE, STEP_TWO
-from triage.services import submission_create
+from triage.engine import (
+    InvalidAnswersError,
+    assess,
+    ends_at_step_one,
+    safety_nets,
+    validate,
+)
+from triage.forms import FORM_KEY_PATTERN, ConcernForm, TriageForm, new_form_key
+from triage.rules import QUESTIONS, STEP_ONE, STEP_TWO, WHILE_SWITCHED_OFF
+from triage.services import concern_create, submission_create
 
 
 def contacts() -> presenters.Contacts:
@@ -37,6 +46,8 @@ def contacts() -> presenters.Contacts:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def triage(request: HttpRequest) -> HttpResponse:
+    if not settings.TRIAGE_ENABLED:
+        return _switched_off(request)
     if request.method != "POST":
         return _step_page(request, 1, new_form_key())
     post = request.POST
@@ -54,6 +65,13 @@ def triage(request: HttpRequest) -> HttpResponse:
     if not whole.is_valid():
         return _step_page(request, 2, _key(first), form=whole, step_one=step_one)
     return _outcome(request, whole)
+
+
+def _switched_off(request: HttpRequest) -> HttpResponse:
+    """The check is off while a safety problem is investigated: the contacts, and nothing
+    stored, whatever was posted."""
+    cards = presenters.net_cards(safety_nets(WHILE_SWITCHED_OFF), contacts(), top=True)
+    return render(request, "triage/switched_off.html", {"cards": cards})
 
 
 def _key(form: TriageForm) -> str:
@@ -126,6 +144,51 @@ def _step_page(
         "step_one": presenters.step_one_summary(step_one) if step_one else [],
     }
     return render(request, "triage/form.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def concern(request: HttpRequest) -> HttpResponse:
+    """Report a safety concern about an outcome.
+
+    An outcome page posts its level and rules version here (never in the address): the
+    form. The form posts them back with a category ("send"): stored once, then thanks.
+    Reached any other way, the page says where to report from.
+    """
+    post = request.POST
+    if request.method != "POST" or not _from_an_outcome(post):
+        return render(request, "triage/concern.html", {"form": None})
+    if "send" not in post:
+        form = ConcernForm(
+            initial={
+                "level": post["level"],
+                "rules_version": post["rules_version"],
+                "form_key": new_form_key(),
+            }
+        )
+        return _concern_page(request, form)
+    form = ConcernForm(post)
+    if not form.is_valid():
+        return _concern_page(request, form)
+    if over_limit("concern", client_address(request), **settings.TRIAGE_RATE_LIMIT):
+        return too_many_requests(request)
+    concern_create(**form.cleaned_data)
+    return render(request, "triage/concern_sent.html")
+
+
+def _from_an_outcome(post) -> bool:
+    """Whether the post names a known level and rules version, as an outcome page does."""
+    probe = ConcernForm({"level": post.get("level"), "rules_version": post.get("rules_version")})
+    probe.is_valid()
+    return "level" not in probe.errors and "rules_version" not in probe.errors
+
+
+def _concern_page(request: HttpRequest, form: ConcernForm) -> HttpResponse:
+    question = presenters.concern_question(form)
+    errors = presenters.concern_errors(form, question)
+    return render(
+        request, "triage/concern.html", {"form": form, "question": question, "errors": errors}
+    )
 
 
 @require_safe

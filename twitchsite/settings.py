@@ -163,6 +163,15 @@ URGENT_CARE_CONTACT = (
     or "your GP surgery, or an out-of-hours service if it is closed"
 )
 
+# 0 switches the symptom check off: /triage/ then gives the emergency and urgent contacts
+# instead, while a safety problem is investigated (README, "Switching the check off").
+TRIAGE_ENABLED = env_bool("TRIAGE_ENABLED", True)
+
+# The Clinical Safety Officer who approves the symptom check's rules, with their
+# registration, e.g. "Dr A Example, GMC 1234567". Named by the operator, never by us
+# (docs/clinical-safety/risk-management-plan.md); shown on the admin's rules page.
+CLINICAL_SAFETY_OFFICER = os.environ.get("CLINICAL_SAFETY_OFFICER", "").strip()
+
 # How long symptom checks are kept, in days (manage.py purge_submissions deletes older ones).
 TRIAGE_RETENTION_DAYS = int(os.environ.get("TRIAGE_RETENTION_DAYS", "365"))
 
