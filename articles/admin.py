@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles import diffs, services
+from articles import diffs, outside_links, services
 from articles.models import Article, PendingChange
 from articles.reviews import DUE_SOON_DAYS, ReviewState, signed_off_on
 from articles.structured_data import article_json_ld
@@ -42,8 +42,9 @@ def can_sign_off(request: HttpRequest) -> bool:
 class ArticleAdminForm(forms.ModelForm):
     confirm_unpublish = forms.BooleanField(
         required=False,
-        label="Unpublish even though other articles link here",
-        help_text="Their links to this article will show as plain text.",
+        label="Unpublish even though other pages link here",
+        help_text="Links to this article from other articles will show as plain text, and "
+        "the symptom check will stop offering it.",
     )
 
     # Set by ArticleAdmin.get_form for each request.
@@ -103,6 +104,12 @@ class ArticleAdminForm(forms.ModelForm):
                     "confirm_unpublish",
                     f"These published articles link here: {names}. Unpublishing turns those "
                     "links into plain text. Tick the box to unpublish anyway.",
+                )
+            for outside in live.outside_linkers():
+                self.add_error(
+                    "confirm_unpublish",
+                    f"{outside.name} links to this article. Unpublished, it is no longer "
+                    "offered there. Tick the box to unpublish anyway.",
                 )
         return cleaned
 
@@ -237,10 +244,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         label = "View page" if article.is_published else "Preview draft"
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), label)
 
-    @admin.display(description="Articles that link here")
+    @admin.display(description="What links here")
     def linked_from_list(self, article: Article) -> str:
         sources = article.linked_from.exclude(pk=article.pk).order_by("title") if article.pk else []
-        if not sources:
+        outside = article.outside_linkers()
+        if not sources and not outside:
             return "None"
         items = format_html_join(
             "",
@@ -250,7 +258,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 for a in sources
             ),
         )
-        return format_html("<ul>{}</ul>", items)
+        outside_items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> (links to it among its results)</li>',
+            ((reverse(linker.admin_url_name), linker.name) for linker in outside),
+        )
+        return format_html("<ul>{}{}</ul>", items, outside_items)
 
     # Saving: a pending draft instead of the article when asked
 
@@ -261,6 +274,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             "pending": pending_change_of(article),
             "may_sign_off": can_sign_off(request),
             "published_linkers": list(article.published_linkers()) if article else [],
+            "outside_linkers": article.outside_linkers() if article else [],
         }
         return super().change_view(request, object_id, form_url, context | (extra_context or {}))
 
@@ -273,6 +287,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
             )
             return
         super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            self._warn_of_outside_links_to(request, form.initial.get("slug", ""), obj)
+
+    def _warn_of_outside_links_to(self, request, old_slug: str, article: Article) -> None:
+        for linker in outside_links.linking_to([old_slug]):
+            self.message_user(
+                request,
+                f"{linker.name} links to this article by its old address “{old_slug}”. It "
+                f"still finds it through the redirect, but ask a developer to change the link "
+                f"to “{article.slug}” in the next version of its rules.",
+                messages.WARNING,
+            )
 
     def save_related(self, request, form, formsets, change):
         if form.saving_draft:
@@ -299,10 +325,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def delete_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, unquote(object_id))
-        linkers = list(article.published_linkers()) if article else []
-        return super().delete_view(
-            request, object_id, {"published_linkers": linkers} | (extra_context or {})
-        )
+        context = {
+            "published_linkers": list(article.published_linkers()) if article else [],
+            "outside_linkers": article.outside_linkers() if article else [],
+        }
+        return super().delete_view(request, object_id, context | (extra_context or {}))
 
     # Extra pages
 

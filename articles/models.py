@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from articles import readability, rendering
+from articles import outside_links, readability, rendering
+from articles.outside_links import OutsideLinker
 from articles.reviews import ReviewState, review_state
 
 MARKDOWN_HELP = (
@@ -190,6 +191,15 @@ class Article(models.Model):
     def published_linkers(self) -> models.QuerySet:
         """Published articles, other than this one, whose text links here."""
         return self.linked_from.published().exclude(pk=self.pk).order_by("title")
+
+    def outside_linkers(self) -> list[OutsideLinker]:
+        """Parts of the site outside the articles (the symptom check) that link here, by
+        this article's slug or one it had before a rename."""
+        if self.pk is None:
+            return []
+        return outside_links.linking_to(
+            [self.slug, *self.old_slugs.values_list("old_slug", flat=True)]
+        )
 
     def with_pending_change(self) -> Article:
         """An unsaved copy showing the pending change, rendered as it would be published."""

@@ -94,7 +94,7 @@ def test_a_new_article_saved_in_the_admin_records_what_it_links_to(editor_client
     shoulder = Article.objects.get(slug="twitching-in-the-shoulder")
     assert shoulder.linked_from.filter(slug="twitching-in-the-eyelid").exists()
     change = editor_client.get(ADMIN_CHANGE.format(pk=shoulder.pk)).content.decode()
-    assert "Twitching in the eyelid" in change  # listed under "Articles that link here"
+    assert "Twitching in the eyelid" in change  # listed under "What links here"
 
 
 def test_the_article_list_in_the_admin_marks_overdue_reviews(editor_client, make_article):

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from triage.engine import assess
 from triage.models import Submission
-from triage.rules import CareLevel
-from triage.services import submission_create, to_the_hour
+from triage.rules import RULES_VERSION, CareLevel
+from triage.services import concern_create, submission_create, to_the_hour
 from triage_forms import VALID
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +175,46 @@ def test_old_checks_still_show_export_and_count(editor_client):
     assert emergencies["Struggling to breathe"] == 0  # the new question's count is its own
     shares = {level: count for level, count, _ in stats.context["shares"]}
     assert shares[CareLevel.EMERGENCY] == 1
+
+
+def test_statistics_give_each_rules_version_its_results_with_under_5s_on_their_own(
+    editor_client, checks
+):
+    store({"age": "under_5", "emergency": ["none"]}, "f" * 32)
+    store_old(days_ago=3)
+    response = editor_client.get(STATS)
+    rows = {row.version: row for row in response.context["versions"]}
+    assert list(rows) == [RULES_VERSION, OLD_RULES]  # newest first, as the changelog
+    current = rows[RULES_VERSION]
+    results = {label: count for label, count, _ in current.results}
+    assert current.checks == 4
+    assert results == {"Self-care": 1, "See a GP": 1, "Urgent": 0, "Emergency": 1,
+                       "Under 5 (not assessed)": 1}  # fmt: skip
+    assert current.ended_at_step_one == 2  # the fit and the child under 5
+    assert [share for _, _, share in current.results] == [25, 25, 0, 25, 25]
+    old = rows[OLD_RULES]
+    assert (old.checks, old.ended_at_step_one) == (1, 0)
+    page = response.content.decode()
+    assert "Results by rules version" in page and "Under 5 (not assessed)" in page
+
+
+def test_statistics_count_safety_concerns_per_rules_version(editor_client):
+    for key, category in (("1", "wrong_advice"), ("2", "wrong_advice"), ("3", "something_missing")):
+        concern_create(category=category, level="routine", rules_version=RULES_VERSION,
+                       form_key=key * 32)  # fmt: skip
+    concern_create(category="confusing_question", level="urgent", rules_version=OLD_RULES,
+                   form_key="4" * 32)  # fmt: skip
+    rows = {row.version: row for row in editor_client.get(STATS).context["versions"]}
+    assert rows[RULES_VERSION].concerns == [2, 0, 1]
+    assert rows[OLD_RULES].concerns == [0, 1, 0]
+    assert rows[RULES_VERSION].checks == 0  # a version with reports but no checks is listed
+
+
+def test_safety_concerns_are_listed_read_only_for_staff(editor_client, client):
+    concern_create(category="wrong_advice", level="emergency", rules_version=RULES_VERSION,
+                   form_key="5" * 32)  # fmt: skip
+    listing = editor_client.get("/admin/triage/safetyconcern/")
+    assert listing.status_code == 200
+    assert "The advice seems wrong" in listing.content.decode()
+    assert editor_client.get("/admin/triage/safetyconcern/add/").status_code == 403
+    assert client.get("/admin/triage/safetyconcern/").status_code == 302

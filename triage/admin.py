@@ -7,21 +7,12 @@ from django.urls import path, reverse
 
 from triage import statistics
 from triage.export import write_csv
-from triage.models import Submission
+from triage.models import SafetyConcern, Submission
 from triage.presenters import answer_summary_line
 
 
-@admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
-    """Read-only: checks are evidence of what people asked and what we said."""
-
-    list_display = ["created_hour", "level", "summary", "rules_version"]
-    list_filter = ["level", "created_hour", "rules_version"]
-    date_hierarchy = "created_hour"
-    actions = ["export_csv"]
-    fields = ["created_hour", "level", "summary", "reason_codes", "rules_version"]
-    readonly_fields = fields
-    change_list_template = "admin/triage/submission/change_list.html"
+class EvidenceAdmin(admin.ModelAdmin):
+    """Read-only: what people told us is evidence. Only superusers may delete it."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -31,6 +22,19 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return request.user.is_superuser
+
+
+@admin.register(Submission)
+class SubmissionAdmin(EvidenceAdmin):
+    """Checks: what people asked and what we said."""
+
+    list_display = ["created_hour", "level", "summary", "rules_version"]
+    list_filter = ["level", "created_hour", "rules_version"]
+    date_hierarchy = "created_hour"
+    actions = ["export_csv"]
+    fields = ["created_hour", "level", "summary", "reason_codes", "rules_version"]
+    readonly_fields = fields
+    change_list_template = "admin/triage/submission/change_list.html"
 
     @admin.display(description="Answers")
     def summary(self, submission: Submission) -> str:
@@ -66,6 +70,21 @@ class SubmissionAdmin(admin.ModelAdmin):
             "axis": statistics.axis_labels(weeks),
             "shares": statistics.level_shares(),
             "choices": statistics.choice_counts(),
+            "versions": statistics.by_rules_version(),
+            "result_labels": statistics.result_labels(),
+            "concern_labels": SafetyConcern.Category.labels,
             "list_url": reverse("admin:triage_submission_changelist"),
+            "concerns_url": reverse("admin:triage_safetyconcern_changelist"),
         }
         return TemplateResponse(request, "admin/triage/submission/statistics.html", context)
+
+
+@admin.register(SafetyConcern)
+class SafetyConcernAdmin(EvidenceAdmin):
+    """Safety concerns, counted per rules version on the statistics page."""
+
+    list_display = ["created_hour", "category", "level", "rules_version"]
+    list_filter = ["category", "level", "rules_version"]
+    date_hierarchy = "created_hour"
+    fields = ["created_hour", "category", "level", "rules_version"]
+    readonly_fields = fields

@@ -1,4 +1,5 @@
-"""Counts for the statistics page in the admin: weekly levels, shares, choices."""
+"""Counts for the statistics page in the admin: weekly levels, shares, choices, and each
+rules version's results and safety concerns."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -8,8 +9,18 @@ from django.db.models import Count
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from triage.models import Submission
-from triage.rules import AGE, EMERGENCY_SIGNS, LOCATION, SYMPTOMS, CareLevel, Choice
+from triage import governance
+from triage.models import SafetyConcern, Submission
+from triage.rules import (
+    AGE,
+    EMERGENCY_SIGNS,
+    LOCATION,
+    QUESTIONS_BY_NAME,
+    RULES,
+    SYMPTOMS,
+    CareLevel,
+    Choice,
+)
 
 WEEKS = 12
 LEVELS = list(CareLevel)  # lowest first
@@ -70,6 +81,72 @@ def level_shares() -> list[tuple[CareLevel, int, float]]:
         )
         for level in LEVELS
     ]
+
+
+# Codes are never renamed, so today's step-1 rules find the exits of every version.
+STEP_ONE_EXIT_CODES = frozenset(
+    rule.code for rule in RULES if QUESTIONS_BY_NAME[rule.question].step == 1
+)
+UNDER_5 = "under_5"
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """One rules version: its checks by result, with under-5s counted on their own (the
+    check does not assess them), the checks that ended at step 1, and safety concerns."""
+
+    version: str
+    checks: int
+    results: list[tuple[str, int, float]]  # (label, count, share %): each level, then under 5
+    ended_at_step_one: int
+    concerns: list[int]  # one count per SafetyConcern.Category, in order
+
+    @property
+    def concerns_total(self) -> int:
+        return sum(self.concerns)
+
+
+def result_labels() -> list[str]:
+    return [*(level.label for level in LEVELS), "Under 5 (not assessed)"]
+
+
+def by_rules_version() -> list[VersionRow]:
+    """Every version with a check or a concern, newest first as the changelog lists them."""
+    results: dict[str, Counter] = {}
+    exits: Counter = Counter()
+    rows = Submission.objects.values_list("rules_version", "level", "reason_codes", "answers__age")
+    for version, level, codes, age in rows.iterator():
+        results.setdefault(version, Counter())[UNDER_5 if age == UNDER_5 else level] += 1
+        exits[version] += bool(STEP_ONE_EXIT_CODES.intersection(codes or ()))
+    concerns: dict[str, Counter] = {}
+    for row in SafetyConcern.objects.values("rules_version", "category").annotate(n=Count("id")):
+        concerns.setdefault(row["rules_version"], Counter())[row["category"]] = row["n"]
+    order = [entry.version for entry in governance.changelog()]
+    versions = sorted(
+        results.keys() | concerns.keys(),
+        key=lambda v: (order.index(v) if v in order else len(order), v),
+    )
+    table = []
+    for version in versions:
+        counts = results.get(version, Counter())
+        total = sum(counts.values())
+        keys = [*(level.value for level in LEVELS), UNDER_5]
+        table.append(
+            VersionRow(
+                version=version,
+                checks=total,
+                results=[
+                    (label, counts[key], 100 * counts[key] / total if total else 0)
+                    for label, key in zip(result_labels(), keys, strict=True)
+                ],
+                ended_at_step_one=exits[version],
+                concerns=[
+                    concerns.get(version, Counter())[category]
+                    for category in SafetyConcern.Category.values
+                ],
+            )
+        )
+    return table
 
 
 COUNTED = (AGE, EMERGENCY_SIGNS, LOCATION, SYMPTOMS)

@@ -6,6 +6,7 @@ from django.urls import include, path
 from articles.sitemaps import SITEMAPS
 from articles.views import robots_txt
 from ops import views as ops_views
+from triage.admin_views import rules_page
 
 admin.site.site_header = "Twitch: content administration"
 admin.site.site_title = "Twitch admin"
@@ -17,6 +18,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path(f"{settings.ADMIN_URL}login/", ops_views.admin_login),
+    # Before the admin's own addresses, which would take triage/... for a model.
+    path(
+        f"{settings.ADMIN_URL}triage/rules/", admin.site.admin_view(rules_page), name="triage_rules"
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

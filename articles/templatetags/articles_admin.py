@@ -16,3 +16,10 @@ def published_linkers_outside(articles: QuerySet) -> list[tuple[Article, list[Ar
         if linkers:
             pairs.append((article, linkers))
     return pairs
+
+
+@register.simple_tag
+def outside_linkers_of(articles: QuerySet) -> list[tuple[Article, list]]:
+    """For each article about to go, the parts of the site outside the articles that link
+    to it (the symptom check)."""
+    return [(article, linkers) for article in articles if (linkers := article.outside_linkers())]

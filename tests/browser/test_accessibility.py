@@ -102,3 +102,38 @@ def test_the_editorial_pages_have_no_accessibility_violations(page, editor, whic
     response = page.goto(f"/admin/articles/article/{article.pk}/{which}/{query}")
     assert response.status == 200
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("state", ["form", "error", "sent"])
+def test_the_safety_concern_pages_have_no_accessibility_violations(page, state):
+    fill_in_symptom_check(page, "weakness")
+    with page.expect_navigation():
+        page.click("text=Report a safety concern")
+    if state != "form":
+        if state == "sent":
+            page.check("input[name=category][value=wrong_advice]")
+        submit(page)
+    assert axe_violations(page) == []
+
+
+def test_the_switched_off_symptom_check_has_no_accessibility_violations(page, settings):
+    settings.TRIAGE_ENABLED = False
+    page.goto("/triage/")
+    assert page.locator("h1").inner_text() == "The symptom check is not available"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/triage/rules/", "/admin/triage/submission/statistics/", "/admin/"]
+)
+def test_the_rules_and_statistics_pages_have_no_accessibility_violations(page, editor, url):
+    from triage.engine import assess
+    from triage.services import concern_create, submission_create
+    from triage_forms import VALID
+
+    submission_create(assessment=assess(VALID), form_key="a" * 32)
+    concern_create(category="wrong_advice", level="self_care", rules_version="2026-12-01.1",
+                   form_key="b" * 32)  # fmt: skip
+    log_in_as_editor(page)
+    assert page.goto(url).status == 200
+    assert axe_violations(page) == []

@@ -115,6 +115,26 @@ def test_without_javascript_every_page_and_the_whole_check_work(no_js_page):
     assert Submission.objects.count() == 2
 
 
+def test_a_safety_concern_can_be_reported_with_javascript_off(no_js_page):
+    from triage.models import SafetyConcern
+
+    page = no_js_page
+    fill_in_symptom_check(page, "weakness")
+    with page.expect_navigation():
+        page.click("text=Report a safety concern")
+    assert page.locator("h1").inner_text() == "Report a safety concern"
+    with page.expect_navigation():
+        page.click("button[name=send]")  # nothing chosen
+    assert page.locator(".error-summary").count() == 1
+    page.check("input[name=category][value=confusing_question]")
+    with page.expect_navigation():
+        page.click("button[name=send]")
+    assert page.locator("h1").inner_text() == "Thank you for telling us"
+    concern = SafetyConcern.objects.get()
+    assert (concern.category, concern.level) == ("confusing_question", "routine")
+    assert Submission.objects.count() == 1  # the check, stored once
+
+
 def test_refreshing_the_outcome_page_stores_no_second_check(page):
     fill_in_symptom_check(page)
     assert Submission.objects.count() == 1

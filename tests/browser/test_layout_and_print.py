@@ -64,6 +64,27 @@ def test_every_step_and_outcome_fits_the_screen_at_200_percent_text(page, width)
             assert page.evaluate(OVERLAPS) == [], (where, zoom)
 
 
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_safety_concern_and_switched_off_pages_fit_the_screen_at_200_percent_text(
+    page, settings, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+
+    def fits(where):
+        for zoom in ("100%", "200%"):
+            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{zoom}'; }}")
+            assert not scrolls_sideways(page), (where, zoom)
+            assert page.evaluate(OVERLAPS) == [], (where, zoom)
+
+    fill_in_symptom_check(page, "weakness")
+    with page.expect_navigation():
+        page.click("text=Report a safety concern")
+    fits("the concern form")
+    settings.TRIAGE_ENABLED = False
+    page.goto("/triage/")
+    fits("switched off")
+
+
 @pytest.mark.parametrize(("width", "shown"), [(320, False), (1280, True)])
 def test_the_keyboard_shortcut_for_printing_is_named_only_on_wide_screens(page, width, shown):
     page.set_viewport_size({"width": width, "height": 900})
