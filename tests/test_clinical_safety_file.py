@@ -69,6 +69,9 @@ def test_every_emergency_and_urgent_rule_has_a_row_of_its_own():
 def test_every_test_a_hazard_names_exists():
     missing = []
     for hazard in governance.hazard_log():
+        for name in hazard.named_controls:
+            if name.startswith("tests/") and "::" not in name:
+                missing.append(f"{hazard.id}: {name} (name a test as tests/file.py::test_name)")
         for name in hazard.named_tests:
             path, _, function = name.partition("::")
             if not (ROOT / path).is_file() or function not in defined_tests(ROOT / path):
@@ -101,18 +104,30 @@ def test_hazard_ratings_follow_the_plans_risk_matrix():
 
 
 @pytest.mark.parametrize(
-    "named",
+    ("topic", "words"),
     [
-        "EMERGENCY_NUMBER",
-        "URGENT_CARE_CONTACT",
-        "rhabdomyolysis",
-        "low calcium",
-        "2 weeks",
-        "TRIAGE_ENABLED",
+        ("a wrong contact setting", ["EMERGENCY_NUMBER", "URGENT_CARE_CONTACT"]),
+        ("an outage or storage failure", ["database", "cache"]),
+        ("use outside the country", ["outside", "country"]),
+        ("mis-ticked or ambiguous labels", ["wrong box", "two ways"]),
+        ("rhabdomyolysis, a known gap", ["rhabdomyolysis", "Known gap"]),
+        ("low calcium, a known gap", ["low calcium", "Known gap"]),
+        ("NICE's urgent and immediately", ["2 weeks", "few hours", "URGENT"]),
+        ("the switch", ["TRIAGE_ENABLED", "Report a safety concern"]),
     ],
 )
-def test_the_hazard_log_covers_what_the_plan_requires(named):
-    assert any(named in " ".join(dataclasses.astuple(h)) for h in governance.hazard_log()), named
+def test_the_hazard_log_has_a_row_for_each_hazard_the_plan_requires(topic, words):
+    rows = [
+        h
+        for h in governance.hazard_log()
+        if all(w in " ".join(dataclasses.astuple(h)) for w in words)
+    ]
+    assert rows, f"no hazard row covers {topic} (naming {words})"
+
+
+def test_a_known_gap_stays_open():
+    gaps = [h for h in governance.hazard_log() if h.hazard.startswith("Known gap")]
+    assert len(gaps) >= 2 and all(gap.status == "Open" for gap in gaps)
 
 
 def test_the_rules_version_has_a_changelog_entry_and_a_safety_case():
@@ -129,6 +144,12 @@ def test_a_rules_change_without_a_new_version_fails():
     changed = {**tables, "rules": (dataclasses.replace(first, level="urgent"), *rules.RULES[1:])}
     problems = governance.problems(tables=changed)
     assert any("not those the changelog entry" in problem for problem in problems)
+    engine = governance.ENGINE.read_text(encoding="utf-8")
+    lowered = engine.replace("default=CareLevel.SELF_CARE", "default=CareLevel.ROUTINE")
+    assert lowered != engine
+    assert governance.problems(engine=governance.engine_code(lowered))
+    # A comment is not a change to how the rules are applied.
+    assert not governance.problems(engine=governance.engine_code(engine + "\n# a note\n"))
     reworded = dataclasses.replace(rules.CALL_EMERGENCY_IF, heading="Call now if:")
     assert governance.fingerprint({**tables, "while_switched_off": (reworded,)}) != (
         governance.fingerprint(tables)
@@ -141,16 +162,22 @@ def test_a_new_version_without_its_records_fails():
     assert any("There is no safety case" in problem for problem in problems)
 
 
-def test_an_approval_line_that_says_pending_is_not_an_approval():
+def test_only_the_named_clinical_safety_officer_approves_a_version():
     entries = governance.parse_changelog(
-        "# Changelog\n\n## 2\n\n**Approved by:** Dr A Example, GMC 1234567, 2 Dec 2026\n\n"
-        "**Rules fingerprint:** `abc`\n\n## 1\n\n**Approved by:** approval pending: not for "
-        "production.\n"
+        "# Changelog\n\n## 2\n\n**Approved by:** Dr A Example, GMC 1234567, on 2 December\n"
+        "2026, after the case suite\n\n**Rules fingerprint:** `abc`\n\n## 1\n\n"
+        "**Approved by:** approval pending: not for production.\n"
     )
-    assert [(e.version, e.approved, e.fingerprint) for e in entries] == [
-        ("2", True, "abc"),
-        ("1", False, ""),
-    ]
+    newer, older = entries
+    assert (newer.version, newer.fingerprint, older.fingerprint) == ("2", "abc", "")
+    assert (
+        newer.approved_by == "Dr A Example, GMC 1234567, on 2 December 2026, after the case suite"
+    )
+    officer = "Dr A  Example, GMC 1234567"
+    assert newer.approved_by_officer(officer)
+    assert not older.approved_by_officer(officer)  # pending
+    assert not newer.approved_by_officer("")  # nobody named: nothing is approved
+    assert not newer.approved_by_officer("Dr B Other, NMC 99A9999A")
 
 
 def test_changelog_versions_are_distinct_and_the_current_one_is_first():

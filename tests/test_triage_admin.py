@@ -181,17 +181,20 @@ def test_statistics_give_each_rules_version_its_results_with_under_5s_on_their_o
     editor_client, checks
 ):
     store({"age": "under_5", "emergency": ["none"]}, "f" * 32)
+    store({"age": "16_or_over", "emergency": ["stroke_signs"]}, "9" * 32)
     store_old(days_ago=3)
     response = editor_client.get(STATS)
     rows = {row.version: row for row in response.context["versions"]}
     assert list(rows) == [RULES_VERSION, OLD_RULES]  # newest first, as the changelog
     current = rows[RULES_VERSION]
     results = {label: count for label, count, _ in current.results}
-    assert current.checks == 4
-    assert results == {"Self-care": 1, "See a GP": 1, "Urgent": 0, "Emergency": 1,
+    assert current.checks == 5
+    assert results == {"Self-care": 1, "See a GP": 1, "Urgent": 0, "Emergency": 2,
                        "Under 5 (not assessed)": 1}  # fmt: skip
-    assert current.ended_at_step_one == 2  # the fit and the child under 5
-    assert [share for _, _, share in current.results] == [25, 25, 0, 25, 25]
+    # The stroke signs and the child under 5 ended at step 1; the fit came in one post
+    # with the twitching answers too, so it did not.
+    assert current.ended_at_step_one == 2
+    assert [share for _, _, share in current.results] == [20, 20, 0, 40, 20]
     old = rows[OLD_RULES]
     assert (old.checks, old.ended_at_step_one) == (1, 0)
     page = response.content.decode()

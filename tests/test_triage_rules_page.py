@@ -109,10 +109,21 @@ def approved_version(tmp_path, monkeypatch):
 
 def test_an_approved_version_shows_no_banner(editor_client, settings, approved_version):
     settings.DEBUG = False
-    assert not governance.approval_pending()
+    settings.CLINICAL_SAFETY_OFFICER = "Dr A Example, GMC 0000000"
+    assert not governance.approval_pending(settings.CLINICAL_SAFETY_OFFICER)
     assert BANNER not in text_of(editor_client.get("/admin/").content.decode())
     page = text_of(editor_client.get(RULES_PAGE).content.decode())
     assert "Dr A Example, GMC 0000000, 2 December 2026." in page
+
+
+def test_an_approval_line_without_the_named_officer_still_shows_the_banner(
+    editor_client, settings, approved_version
+):
+    settings.DEBUG = False
+    settings.CLINICAL_SAFETY_OFFICER = ""  # the line names someone, but nobody is named
+    assert BANNER in text_of(editor_client.get("/admin/").content.decode())
+    settings.CLINICAL_SAFETY_OFFICER = "Dr B Other, NMC 99A9999A"
+    assert BANNER in text_of(editor_client.get("/admin/").content.decode())
 
 
 def test_the_deploy_check_warns_while_approval_is_pending(settings):

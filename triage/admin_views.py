@@ -80,7 +80,7 @@ def rules_page(request: HttpRequest) -> HttpResponse:
         "fingerprint": governance.fingerprint(),
         "entry": entry,
         "case": case,
-        "approval_pending": governance.approval_pending(),
+        "approval_pending": governance.approval_pending(settings.CLINICAL_SAFETY_OFFICER),
         "problems": governance.problems(),
         "clinical_safety_officer": settings.CLINICAL_SAFETY_OFFICER,
         "triage_enabled": settings.TRIAGE_ENABLED,

@@ -37,7 +37,7 @@ def rules_are_approved(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
         checks.Error(problem, obj="triage.rules.RULES_VERSION", id="triage.E002")
         for problem in governance.problems()
     ]
-    if governance.approval_pending() and settings.TRIAGE_ENABLED:
+    if governance.approval_pending(settings.CLINICAL_SAFETY_OFFICER) and settings.TRIAGE_ENABLED:
         found.append(
             checks.Warning(
                 f"Symptom check rules {rules.RULES_VERSION}: approval pending, not for "

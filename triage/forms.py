@@ -103,7 +103,7 @@ class ConcernForm(forms.Form):
     category = forms.ChoiceField(
         label="What was the problem?",
         choices=SafetyConcern.Category.choices,
-        widget=forms.RadioSelect,
+        widget=StrictRadioSelect,
         error_messages={
             "required": "Select the kind of problem",
             "invalid_choice": "Select the kind of problem from the list",

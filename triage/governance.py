@@ -1,7 +1,7 @@
 """The symptom check's clinical safety records, read from the files clinicians sign.
 
 - `triage/CHANGELOG.md`: one entry per rules version, saying what changed, why, who
-  approved it, and the fingerprint of the rules tables it describes.
+  approved it, and the fingerprint of the rules tables and engine code it describes.
 - `docs/clinical-safety/safety-case-<version>.md`: the safety case for each version,
   with its approval line.
 
@@ -28,9 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHANGELOG = Path(__file__).resolve().parent / "CHANGELOG.md"
 CLINICAL_SAFETY_DIR = ROOT / "docs" / "clinical-safety"
 HAZARD_LOG = CLINICAL_SAFETY_DIR / "hazard-log.md"
-# How an approval line starts when no Clinical Safety Officer has approved the version.
+# How an approval line starts while no Clinical Safety Officer has approved the version.
 PENDING = "approval pending"
-NOT_APPROVED = (PENDING, "not recorded")
 
 _HEADING = re.compile(r"^## (\S+)[ \t]*$", re.MULTILINE)
 # The approval line runs to the end of its paragraph.
@@ -47,9 +46,8 @@ class Entry:
     fingerprint: str  # "" when the entry records none (the first edition)
     text: str  # the entry's Markdown, without its heading
 
-    @property
-    def approved(self) -> bool:
-        return is_approved(self.approved_by)
+    def approved_by_officer(self, officer: str) -> bool:
+        return is_approved(self.approved_by, officer)
 
 
 @dataclass(frozen=True)
@@ -59,17 +57,20 @@ class SafetyCase:
     approved_by: str
     text: str
 
-    @property
-    def approved(self) -> bool:
-        return is_approved(self.approved_by)
+    def approved_by_officer(self, officer: str) -> bool:
+        return is_approved(self.approved_by, officer)
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def is_approved(line: str) -> bool:
-    return bool(line) and not line.lower().startswith(NOT_APPROVED)
+def is_approved(line: str, officer: str) -> bool:
+    """Whether the approval line is the named Clinical Safety Officer's: it starts with
+    their name and registration as the operator set them (CLINICAL_SAFETY_OFFICER).
+    With no officer named, nothing is approved."""
+    officer = " ".join(officer.split()).lower()
+    return bool(officer) and line.lower().startswith(officer)
 
 
 def parse_changelog(text: str) -> list[Entry]:
@@ -160,16 +161,32 @@ def rules_tables(module=rules) -> dict[str, object]:
     }
 
 
-def fingerprint(tables: Mapping[str, object] | None = None) -> str:
+ENGINE = Path(__file__).resolve().parent / "engine.py"
+
+
+def engine_code(text: str | None = None) -> str:
+    """How the rules are applied: the engine's lines, without blank and comment lines, so
+    that a comment may change but no line of code without a new version."""
+    text = ENGINE.read_text(encoding="utf-8") if text is None else text
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("#"))
+
+
+def fingerprint(tables: Mapping[str, object] | None = None, engine: str | None = None) -> str:
     tables = rules_tables() if tables is None else tables
     canonical = json.dumps(_plain(tables), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+    code = engine_code() if engine is None else engine
+    return hashlib.sha256(f"{canonical}\n{code}".encode()).hexdigest()[:16]
 
 
 # --- What is missing -----------------------------------------------------------------
 
 
-def problems(version: str | None = None, tables: Mapping[str, object] | None = None) -> list[str]:
+def problems(
+    version: str | None = None,
+    tables: Mapping[str, object] | None = None,
+    engine: str | None = None,
+) -> list[str]:
     """Why this version may not be released as it is: [] when its records are complete.
 
     Approval pending is not a problem here: it is allowed, and shown as a banner in
@@ -183,10 +200,10 @@ def problems(version: str | None = None, tables: Mapping[str, object] | None = N
     else:
         if not entry.approved_by:
             found.append(f"The changelog entry for {version} has no “**Approved by:**” line.")
-        actual = fingerprint(tables)
+        actual = fingerprint(tables, engine)
         if entry.fingerprint != actual:
             found.append(
-                f"The rules tables are not those the changelog entry for {version} describes "
+                f"The rules and engine are not those the changelog entry for {version} describes "
                 f"(recorded fingerprint {entry.fingerprint or 'none'}, now {actual}). A change "
                 "to the rules needs a new RULES_VERSION, a changelog entry with this "
                 "fingerprint, and a safety case."
@@ -199,12 +216,14 @@ def problems(version: str | None = None, tables: Mapping[str, object] | None = N
     return found
 
 
-def approval_pending(version: str | None = None) -> bool:
-    """Whether this version still waits for a Clinical Safety Officer's approval, in the
-    changelog or its safety case (or either is missing)."""
+def approval_pending(officer: str, version: str | None = None) -> bool:
+    """Whether this version still waits for the named Clinical Safety Officer's approval,
+    in the changelog and its safety case (or either is missing, or nobody is named)."""
     version = version or rules.RULES_VERSION
     entry, case = changelog_entry(version), safety_case(version)
-    return not (entry and entry.approved and case and case.approved)
+    return not (
+        entry and entry.approved_by_officer(officer) and case and case.approved_by_officer(officer)
+    )
 
 
 # --- The hazard log ---------------------------------------------------------------------

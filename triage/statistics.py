@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -15,8 +15,7 @@ from triage.rules import (
     AGE,
     EMERGENCY_SIGNS,
     LOCATION,
-    QUESTIONS_BY_NAME,
-    RULES,
+    STEP_TWO,
     SYMPTOMS,
     CareLevel,
     Choice,
@@ -83,11 +82,10 @@ def level_shares() -> list[tuple[CareLevel, int, float]]:
     ]
 
 
-# Codes are never renamed, so today's step-1 rules find the exits of every version.
-STEP_ONE_EXIT_CODES = frozenset(
-    rule.code for rule in RULES if QUESTIONS_BY_NAME[rule.question].step == 1
-)
 UNDER_5 = "under_5"
+# As the engine has it (Assessment.ended_at_step_one): a check stored with no step-2
+# answer. First-edition checks always hold them.
+ENDED_AT_STEP_ONE = ~Q(answers__has_any_keys=[question.name for question in STEP_TWO])
 
 
 @dataclass(frozen=True)
@@ -114,10 +112,20 @@ def by_rules_version() -> list[VersionRow]:
     """Every version with a check or a concern, newest first as the changelog lists them."""
     results: dict[str, Counter] = {}
     exits: Counter = Counter()
-    rows = Submission.objects.values_list("rules_version", "level", "reason_codes", "answers__age")
-    for version, level, codes, age in rows.iterator():
-        results.setdefault(version, Counter())[UNDER_5 if age == UNDER_5 else level] += 1
-        exits[version] += bool(STEP_ONE_EXIT_CODES.intersection(codes or ()))
+    rows = (
+        Submission.objects.values("rules_version", "level")
+        .annotate(
+            n=Count("id"),
+            under_5=Count("id", filter=Q(answers__age=UNDER_5)),
+            exits=Count("id", filter=ENDED_AT_STEP_ONE),
+        )
+        .order_by()
+    )
+    for row in rows:
+        counts = results.setdefault(row["rules_version"], Counter())
+        counts[row["level"]] += row["n"] - row["under_5"]
+        counts[UNDER_5] += row["under_5"]
+        exits[row["rules_version"]] += row["exits"]
     concerns: dict[str, Counter] = {}
     for row in SafetyConcern.objects.values("rules_version", "category").annotate(n=Count("id")):
         concerns.setdefault(row["rules_version"], Counter())[row["category"]] = row["n"]

@@ -85,6 +85,16 @@ def test_the_safety_concern_and_switched_off_pages_fit_the_screen_at_200_percent
     fits("switched off")
 
 
+@pytest.mark.parametrize("url", ["/admin/triage/rules/", "/admin/triage/submission/statistics/"])
+def test_the_rules_and_statistics_pages_fit_a_320_px_screen(page, editor, url):
+    from browser_helpers import log_in_as_editor
+
+    log_in_as_editor(page)
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.goto(url)
+    assert not scrolls_sideways(page), url
+
+
 @pytest.mark.parametrize(("width", "shown"), [(320, False), (1280, True)])
 def test_the_keyboard_shortcut_for_printing_is_named_only_on_wide_screens(page, width, shown):
     page.set_viewport_size({"width": width, "height": 900})

@@ -10,7 +10,8 @@ register = template.Library()
 def rules_approval_banner() -> dict:
     """In production, a banner on every admin page while the rules wait for approval."""
     return {
-        "show": not settings.DEBUG and governance.approval_pending(),
+        "show": not settings.DEBUG
+        and governance.approval_pending(settings.CLINICAL_SAFETY_OFFICER),
         "version": rules.RULES_VERSION,
         "triage_enabled": settings.TRIAGE_ENABLED,
     }
