@@ -98,7 +98,7 @@ def test_statistics_show_weeks_shares_and_choices_to_staff(editor_client, checks
     response = editor_client.get(STATS)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<svg role="img"' in html and "<table>" in html
+    assert '<svg class="chart" role="img"' in html and "<table>" in html
     shares = {level: count for level, count, _ in response.context["shares"]}
     assert shares == {CareLevel.SELF_CARE: 1, CareLevel.ROUTINE: 1, CareLevel.URGENT: 0,
                       CareLevel.EMERGENCY: 1}  # fmt: skip
