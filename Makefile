@@ -27,8 +27,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.runtime ## Create .venv with the runtime requirements
 install-dev: $(VENV)/.dev ## Create .venv with the test and lint requirements
 
-migrate: $(VENV)/.runtime ## Create or update the database (loads the articles)
+migrate: $(VENV)/.runtime ## Create or update the database, then load the shipped articles
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_content
 
 run: migrate ## Serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -37,6 +38,7 @@ serve: $(VENV)/.runtime ## Production: gunicorn on 127.0.0.1:8000 (needs DJANGO_
 	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(BIN)/python manage.py load_content
 	DJANGO_DEBUG=0 exec $(BIN)/gunicorn --config gunicorn.conf.py twitchsite.wsgi
 
 test: $(VENV)/.dev ## Run the whole test suite

@@ -24,6 +24,7 @@ SIGN_OFF_PERMISSION = "articles.sign_off_article"
 # The fields a version comparison shows, in the order of the form.
 COMPARED_FIELDS = {
     "title": "Title",
+    "also_called": "Also called",
     "slug": "Slug",
     "kind": "Kind",
     "status": "Status",
@@ -56,6 +57,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "title",
+            "also_called",
             "slug",
             "kind",
             "status",
@@ -126,9 +128,9 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         if others:
             raise ValidationError(
-                "A pending draft holds changes to the title, kind, summary, body and sources "
-                f"only. Undo your changes to: {', '.join(str(o) for o in others)}, or save "
-                "those separately."
+                "A pending draft holds changes to the title, other names, kind, summary, body "
+                f"and sources only. Undo your changes to: {', '.join(str(o) for o in others)}, "
+                "or save those separately."
             )
 
     def _post_clean(self) -> None:
@@ -200,7 +202,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         status_fields = ["status", "confirm_unpublish"] if obj and obj.is_published else ["status"]
         return [
-            (None, {"fields": ["title", "slug", "kind", *status_fields, "summary"]}),
+            (None, {"fields": ["title", "also_called", "slug", "kind", *status_fields, "summary"]}),
             ("Text", {"fields": ["body", "sources", "readability"]}),
             ("Links", {"fields": ["related", "linked_from_list"]}),
             (

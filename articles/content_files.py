@@ -2,27 +2,26 @@
 
 Each file starts with a front matter block of `key: value` lines between two
 `---` lines (title, slug, kind, summary, last_reviewed, next_review_due,
-related), then the body. Everything after the final `## Sources` heading is the
-article's sources list. The data migration loads them, so that `migrate` on an
-empty database gives the whole site.
+related, and optionally also_called), then the body. Everything after the final
+`## Sources` heading is the article's sources list. `manage.py load_content`
+loads them (`load` below); a database gets its articles from there, never from a
+migration.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-from django.urls import reverse
-
-from articles import rendering
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 SOURCES_HEADING = re.compile(r"^## Sources[ \t]*$", re.MULTILINE)
 FRONT_MATTER_KEYS = {
     "title", "slug", "kind", "summary", "last_reviewed", "next_review_due", "related",
 }  # fmt: skip
+OPTIONAL_KEYS = {"also_called"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,8 @@ class ArticleFile:
     related: tuple[str, ...]
     body: str
     sources: str
+    also_called: str = ""
+    digest: str = ""  # of the file's text: load() updates an article when it changes
 
 
 def parse(text: str) -> ArticleFile:
@@ -45,7 +46,7 @@ def parse(text: str) -> ArticleFile:
     meta: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if not sep or key.strip() not in FRONT_MATTER_KEYS:
+        if not sep or key.strip() not in FRONT_MATTER_KEYS | OPTIONAL_KEYS:
             raise ValueError(f"unknown front matter line: {line!r}")
         meta[key.strip()] = value.strip()
     missing = FRONT_MATTER_KEYS - meta.keys()
@@ -65,6 +66,8 @@ def parse(text: str) -> ArticleFile:
         related=tuple(s.strip() for s in meta["related"].split(",") if s.strip()),
         body=body.strip() + "\n",
         sources=sources.strip() + "\n",
+        also_called=meta.get("also_called", ""),
+        digest=hashlib.sha256(text.encode()).hexdigest(),
     )
 
 
@@ -72,46 +75,91 @@ def read_all(directory: Path = CONTENT_DIR) -> list[ArticleFile]:
     return [parse(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.md"))]
 
 
-def load(article_model, files: list[ArticleFile] | None = None) -> None:
-    """Create or update the shipped articles as published pages.
+@dataclass
+class Loaded:
+    """What load() did, for the command to report."""
 
-    Takes the model class so that a data migration can pass its historical model.
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rendered_again: int = 0
+
+
+def load(files: list[ArticleFile] | None = None) -> Loaded:
+    """Create the shipped articles, update those whose file changed since it was last
+    loaded, and render again every stored article that another pipeline rendered.
+
+    Each article is validated and saved as the admin saves it (`full_clean()`, `save()`,
+    its related articles), with a line in its history. An article whose file has not
+    changed is left alone, an editor's later changes included, so loading twice changes
+    nothing. All or nothing: a file that does not validate stops the load, and nothing is
+    saved.
     """
+    from django.db import transaction
+
+    from articles.models import PIPELINE, Article, refresh_rendered
+
     files = read_all() if files is None else files
-    titles = {f.slug: f.title for f in files}
-    titles.update(article_model.objects.values_list("slug", "title"))
+    loaded = Loaded()
+    with transaction.atomic():
+        # An article an editor renamed is still found by its shipped slug.
+        found = Article.objects.by_slug([f.slug for f in files])
+        full = Article.objects.in_bulk([article.pk for article in found.values()])
+        existing = {slug: full[article.pk] for slug, article in found.items()}
+        # Every new slug exists first, so that shipped articles may link to each other;
+        # each is then validated and saved with its text below, in this transaction.
+        for f in files:
+            if f.slug not in existing:
+                existing[f.slug] = _placeholder(Article, f)
+                loaded.created.append(f.slug)
+        saved = []
+        for f in files:
+            article = existing[f.slug]
+            if article.shipped_digest == f.digest:
+                loaded.unchanged.append(f.slug)
+                continue
+            if f.slug not in loaded.created:
+                loaded.updated.append(f.slug)
+            _save(article, f)
+            saved.append(article)
+        for f, article in ((f, existing[f.slug]) for f in files):
+            if article in saved:
+                article.related.set(Article.objects.filter(slug__in=f.related))
+        stale = Article.objects.exclude(rendered_with=PIPELINE)
+        loaded.rendered_again = stale.count()
+        refresh_rendered(stale)
+    return loaded
 
-    def resolve(slug: str) -> rendering.LinkTarget | None:
-        if slug not in titles:
-            return None
-        return rendering.LinkTarget(
-            url=reverse("articles:detail", kwargs={"slug": slug}), title=titles[slug]
-        )
 
-    # A migration's historical model may predate some of the rendered fields.
-    has_field = {field.name for field in article_model._meta.get_fields()}.__contains__
-    saved, links = {}, {}
-    for f in files:
-        rendered = rendering.render_article(f.body, f.sources, resolve)
-        if rendered.missing_links:
-            missing = ", ".join(rendered.missing_links)
-            raise ValueError(f"{f.slug}: links to no article: {missing}")
-        saved[f.slug], _ = article_model.objects.update_or_create(
-            slug=f.slug,
-            defaults={
-                "title": f.title,
-                "kind": f.kind,
-                "summary": f.summary,
-                "body": f.body,
-                "sources": f.sources,
-                "status": "published",
-                "last_reviewed": f.last_reviewed,
-                "next_review_due": f.next_review_due,
-                **{k: v for k, v in rendered.stored_fields().items() if has_field(k)},
-            },
-        )
-        links[f.slug] = rendered.links
-    # Links and related articles once every article exists.
-    for f in files:
-        saved[f.slug].links_to.set(article_model.objects.filter(slug__in=links[f.slug]))
-        saved[f.slug].related.set(article_model.objects.filter(slug__in=f.related))
+def _placeholder(article_model, f: ArticleFile):
+    # Published, so that published articles may link to it; its text follows at once.
+    article = article_model(
+        title=f.title,
+        slug=f.slug,
+        kind=f.kind,
+        summary=f.summary,
+        body="",
+        status=article_model.Status.PUBLISHED,
+        last_reviewed=f.last_reviewed,
+        next_review_due=f.next_review_due,
+    )
+    article.skip_history_when_saving = True
+    article.save()
+    del article.skip_history_when_saving
+    return article
+
+
+def _save(article, f: ArticleFile) -> None:
+    article.title = f.title
+    article.also_called = f.also_called
+    article.kind = f.kind
+    article.summary = f.summary
+    article.body = f.body
+    article.sources = f.sources
+    article.status = article.Status.PUBLISHED
+    article.last_reviewed = f.last_reviewed
+    article.next_review_due = f.next_review_due
+    article.shipped_digest = f.digest
+    article.full_clean()
+    article._change_reason = f"Loaded from articles/content/{f.slug}.md"
+    article.save()

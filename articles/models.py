@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+from importlib import metadata
+from pathlib import Path
 
+import markdown
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -16,11 +20,32 @@ from articles import outside_links, readability, rendering
 from articles.outside_links import OutsideLinker
 from articles.reviews import ReviewState, review_state
 
+
+def _pipeline() -> str:
+    """A digest of the code and libraries that turn Markdown into stored HTML and text:
+    when it changes, load_content renders every article again."""
+    digest = hashlib.sha256()
+    for module in (rendering, readability):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(f"Markdown {markdown.__version__}; nh3 {metadata.version('nh3')}".encode())
+    return digest.hexdigest()[:16]
+
+
+PIPELINE = _pipeline()
+
+
+def names_of(also_called: str) -> list[str]:
+    """The names in an also-called field, as written, each once."""
+    return list(dict.fromkeys(name.strip() for name in also_called.split(",") if name.strip()))
+
+
 MARKDOWN_HELP = (
     "Markdown. Sections: start a line with '## '. Link to another article with "
     "[[slug]] (its title becomes the link text) or [[slug|your words]]. Care cards: a line "
     '!!! non-urgent "See a GP if:" (or urgent, or emergency), then the card\'s bullet '
-    "points indented by four spaces. Write {emergency_number} where the emergency number "
+    'points indented by four spaces. A clinical note beside the text: !!! note "Heading", '
+    "then its text indented the same way; no other block type is allowed. Write "
+    "{emergency_number} where the emergency number "
     "should appear. HTML is not allowed and is shown as text."
 )
 
@@ -68,12 +93,20 @@ class Article(models.Model):
     class Kind(models.TextChoices):
         SYMPTOM = "symptom", "Symptom"
         CONDITION = "condition", "Condition"
+        GUIDE = "guide", "Guide"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
+    also_called = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other names readers know this by, separated by commas, such as "
+        "“MND, motor neurone disease”. Only true other names, not related conditions: they "
+        "are shown under the title, listed in the A to Z and found by search.",
+    )
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     summary = models.TextField(
@@ -112,6 +145,13 @@ class Article(models.Model):
     reading_ease = models.FloatField(
         null=True, blank=True, editable=False, help_text="Flesch reading ease of the body."
     )
+    # The pipeline that rendered the fields above (PIPELINE): load_content renders again
+    # every article rendered by another.
+    rendered_with = models.CharField(max_length=16, blank=True, editable=False)
+    # The digest of the articles/content/ file last loaded into this article, so that
+    # load_content updates it only when the shipped file changes, never over an editor's
+    # later change to the same text.
+    shipped_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     # Who changed what and when. The rendered fields follow from the text, so they are
     # not kept twice.
@@ -122,6 +162,8 @@ class Article(models.Model):
             "headings",
             "body_text",
             "reading_ease",
+            "rendered_with",
+            "shipped_digest",
             "updated_at",
         ]
     )
@@ -167,10 +209,13 @@ class Article(models.Model):
 
     def fill_rendered_fields(self) -> None:
         rendered = self.render()
-        for name, value in rendered.stored_fields().items():
+        for name, value in rendered_fields(rendered).items():
             setattr(self, name, value)
-        self.reading_ease = readability.flesch_reading_ease(self.body_html)
         self._rendered_links = rendered.links
+
+    @property
+    def also_called_names(self) -> list[str]:
+        return names_of(self.also_called)
 
     @property
     def is_published(self) -> bool:
@@ -216,12 +261,18 @@ class Article(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        self.also_called = ", ".join(names_of(self.also_called))
         reviewed, due = self.last_reviewed, self.next_review_due
         if reviewed and due and due < reviewed:
             raise ValidationError(
                 {"next_review_due": "The next review must be on or after the last review."}
             )
-        missing = self.render().missing_links
+        rendered = self.render()
+        if rendered.unknown_blocks:
+            raise ValidationError(
+                {"body": rendering.unknown_blocks_message(rendered.unknown_blocks)}
+            )
+        missing = rendered.missing_links
         if missing:
             names = ", ".join(f"[[{slug}]]" for slug in missing)
             where = "published article" if self.is_published else "article"
@@ -230,15 +281,24 @@ class Article(models.Model):
             )
 
 
+def rendered_fields(rendered: rendering.RenderedArticle) -> dict:
+    """The fields an article keeps from its rendering, and which pipeline made them."""
+    fields = rendered.stored_fields()
+    fields["reading_ease"] = readability.flesch_reading_ease(fields["body_html"])
+    fields["rendered_with"] = PIPELINE
+    return fields
+
+
 def refresh_rendered(articles: models.QuerySet) -> None:
-    """Render articles again after a page they link to changed, moved or went.
+    """Render articles again after a page they link to changed, moved or went, or after
+    the pipeline changed.
 
     Updated in place, not saved, so that two pages linking to each other do not save each
     other for ever, and so that this is not an editorial change in their history.
     """
     for source in list(articles):
         again = source.render()
-        Article.objects.filter(pk=source.pk).update(**again.stored_fields())
+        Article.objects.filter(pk=source.pk).update(**rendered_fields(again))
         source.links_to.set(Article.objects.at_slugs(again.links))
 
 
@@ -256,7 +316,7 @@ def _render_linkers_again(sender, instance: Article, **kwargs) -> None:
 class PendingChange(models.Model):
     """Changes to a published article that the public does not see until they are published."""
 
-    FIELDS = ("title", "kind", "summary", "body", "sources")
+    FIELDS = ("title", "also_called", "kind", "summary", "body", "sources")
 
     article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="pending_change")
     fields = models.JSONField(help_text="The new values of the article's text fields.")

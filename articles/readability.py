@@ -20,6 +20,8 @@ import pyphen
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+# Between two sentences, where _SENTENCE_END counts one ending.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 BANDS = [
     (90, "Very easy"),
@@ -97,7 +99,37 @@ def flesch_reading_ease(html: str) -> float | None:
         syllable_count += sum(syllables(word) for word in block_words)
     if not words:
         return None
-    return round(206.835 - 1.015 * (words / sentences) - 84.6 * (syllable_count / words), 1)
+    return round(_ease(sentences, words, syllable_count), 1)
+
+
+def _ease(sentences: int, words: int, syllable_count: int) -> float:
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllable_count / words)
+
+
+def hardest_sentences(html: str, n: int = 3) -> list[str]:
+    """The n sentences that pull the text's reading ease down most, hardest first: those
+    whose removal would raise its score most. (A sentence scored on its own would name a
+    two-word heading, which pulls the whole text down very little.) Of two that weigh
+    the same, the longer first."""
+    counted = []
+    for block in text_blocks(html):
+        for sentence in _SENTENCE_BREAK.split(block):
+            words = _WORD.findall(sentence)
+            if words:
+                counted.append((sentence, len(words), sum(syllables(word) for word in words)))
+    if len(counted) < 2:
+        return [sentence for sentence, *_ in counted][:n]
+    total_words = sum(words for _, words, _ in counted)
+    total_syllables = sum(syllables_ for *_, syllables_ in counted)
+    whole = _ease(len(counted), total_words, total_syllables)
+
+    def rise_without(item: tuple[str, int, int]) -> float:
+        _, words, syllables_ = item
+        return _ease(len(counted) - 1, total_words - words, total_syllables - syllables_) - whole
+
+    # sorted() is stable: sentences that tie on both keep the order they are read in.
+    ranked = sorted(counted, key=lambda item: (-rise_without(item), -len(item[0])))
+    return [sentence for sentence, *_ in ranked[:n]]
 
 
 def describe(score: float | None) -> str:

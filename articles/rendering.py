@@ -6,8 +6,9 @@ where other articles live.
 
 Steps: Python-Markdown with raw HTML switched off (an editor's ``<script>`` is
 shown as text, never run), internal links ``[[slug]]`` resolved to their current
-URL, admonitions turned into NHS-style care cards, then an nh3 allow-list as the
-last word on what may reach the page.
+URL, admonitions turned into NHS-style care cards or inset text (any other block type
+is reported, so that a save can refuse it), then an nh3 allow-list as the last word on
+what may reach the page.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Markdown uses)
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
@@ -33,12 +35,17 @@ INTERNAL_LINK_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]"
 ARTICLE_URL_RE = re.compile(r"^/articles/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 
 # Care card levels, as in the NHS digital service manual: the class suffix and
-# the prefix a screen reader announces before the heading.
+# the prefix a screen reader announces before the heading. Most serious first.
 CARE_CARDS = {
-    "non-urgent": "Non-urgent advice: ",
-    "urgent": "Urgent advice: ",
     "emergency": "Immediate action required: ",
+    "urgent": "Urgent advice: ",
+    "non-urgent": "Non-urgent advice: ",
 }
+# A reviewer's note beside the text, drawn as NHS inset text.
+NOTE = "note"
+NOTE_PREFIX = "Information: "
+# Every type an editor may write as `!!! type "Heading"`.
+BLOCK_TYPES = (*CARE_CARDS, NOTE)
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h2", "h3",
@@ -54,11 +61,11 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope"},
 }
 ALLOWED_CLASSES = {
-    "div": {"care-card", "care-card__content", "callout"}
+    "div": {"care-card", "care-card__content", "callout", "inset-text"}
     | {f"care-card--{level}" for level in CARE_CARDS},
     "h2": {"care-card__heading"},
     "h3": {"care-card__heading"},
-    "p": {"callout__title"},
+    "p": {"callout__title", "inset-text__title"},
     "span": {"visually-hidden", "missing-link"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -86,6 +93,7 @@ class Rendered:
     headings: tuple[Heading, ...]  # the sections (h2), for "On this page"
     links: frozenset[str]  # slugs of the articles linked to
     missing_links: tuple[str, ...]  # slugs that point to no article, in order of appearance
+    unknown_blocks: tuple[str, ...]  # block types not in BLOCK_TYPES, in order of appearance
 
 
 @dataclass
@@ -120,13 +128,26 @@ class _InternalLinkProcessor(InlineProcessor):
         return el, m.start(0), m.end(0)
 
 
-class _ArticleTreeprocessor(Treeprocessor):
-    """Checks links written as /articles/<slug>/, makes care cards, keeps h1 for the page."""
+class _AdmonitionProcessor(AdmonitionProcessor):
+    def get_class_and_title(self, match: re.Match) -> tuple[str, str | None]:
+        klass, title = super().get_class_and_title(match)
+        # A note without a heading has none, rather than Markdown's default "Note".
+        if match.group(2) is None and klass.split(" ", 1)[0] == NOTE:
+            title = None
+        return klass, title
 
-    def __init__(self, md: markdown.Markdown, resolve: Resolver, log: _LinkLog) -> None:
+
+class _ArticleTreeprocessor(Treeprocessor):
+    """Checks links written as /articles/<slug>/, makes care cards and notes, keeps h1 for
+    the page."""
+
+    def __init__(
+        self, md: markdown.Markdown, resolve: Resolver, log: _LinkLog, unknown: list[str]
+    ) -> None:
         super().__init__(md)
         self.resolve = resolve
         self.log = log
+        self.unknown = unknown
 
     def run(self, root: etree.Element) -> None:
         for a in root.iter("a"):
@@ -144,18 +165,43 @@ class _ArticleTreeprocessor(Treeprocessor):
             if el.tag == "h2":
                 seen_section = True
             if el.tag == "div" and "admonition" in el.get("class", "").split():
-                self._care_card(el, "h3" if seen_section else "h2")
+                self._block(el, "h3" if seen_section else "h2")
 
-    @staticmethod
-    def _care_card(div: etree.Element, heading_tag: str) -> None:
-        kinds = div.get("class", "").split()
-        level = next((k for k in kinds if k in CARE_CARDS), None)
+    def _block(self, div: etree.Element, heading_tag: str) -> None:
+        # Markdown writes `!!! type more "Heading"` as class="admonition type more".
+        kind = (div.get("class", "").split()[1:2] or [""])[0]
         title_el = next((c for c in div if c.get("class") == "admonition-title"), None)
-        if level is None:
+        if kind in CARE_CARDS:
+            self._care_card(div, kind, title_el, heading_tag)
+        elif kind == NOTE:
+            self._note(div, title_el)
+        else:
+            if kind not in self.unknown:
+                self.unknown.append(kind)
+            # Old text may hold one: it stays readable as a plain box.
             div.set("class", "callout")
             if title_el is not None:
                 title_el.set("class", "callout__title")
-            return
+
+    @staticmethod
+    def _note(div: etree.Element, title_el: etree.Element | None) -> None:
+        div.set("class", "inset-text")
+        prefix = etree.Element("span", {"class": "visually-hidden"})
+        prefix.text = NOTE_PREFIX
+        div.insert(0, prefix)
+        if title_el is not None:
+            strong = etree.Element("strong")
+            strong.text, title_el.text = title_el.text, None
+            for part in list(title_el):
+                title_el.remove(part)
+                strong.append(part)
+            title_el.append(strong)
+            title_el.set("class", "inset-text__title")
+
+    @staticmethod
+    def _care_card(
+        div: etree.Element, level: str, title_el: etree.Element | None, heading_tag: str
+    ) -> None:
         content = etree.Element("div", {"class": "care-card__content"})
         for child in list(div):
             div.remove(child)
@@ -191,23 +237,30 @@ def _section_id(value: str, separator: str) -> str:
 
 
 class _ArticleExtension(Extension):
-    def __init__(self, resolve: Resolver, log: _LinkLog, sections: list[Heading]) -> None:
+    def __init__(
+        self, resolve: Resolver, log: _LinkLog, sections: list[Heading], unknown: list[str]
+    ) -> None:
         super().__init__()
         self.resolve = resolve
         self.log = log
         self.sections = sections
+        self.unknown = unknown
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         # Raw HTML is switched off: it comes out as visible text, never as markup.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        # Takes the place of the admonition extension's own block processor.
+        md.parser.blockprocessors.register(_AdmonitionProcessor(md.parser), "admonition", 105)
         md.inlinePatterns.register(
             _InternalLinkProcessor(INTERNAL_LINK_PATTERN, self.resolve, self.log),
             "internal_link",
             175,  # before Markdown's own [links]
         )
         # After inline parsing (20), before the toc gives headings their ids (5).
-        md.treeprocessors.register(_ArticleTreeprocessor(md, self.resolve, self.log), "article", 8)
+        md.treeprocessors.register(
+            _ArticleTreeprocessor(md, self.resolve, self.log, self.unknown), "article", 8
+        )
         md.treeprocessors.register(_SectionCollector(md, self.sections), "sections", 4)
 
 
@@ -224,14 +277,14 @@ def sanitise(html_text: str) -> str:
 
 
 def render(text: str, resolve: Resolver) -> Rendered:
-    log, sections = _LinkLog(), []
+    log, sections, unknown = _LinkLog(), [], []
     md = markdown.Markdown(
         extensions=[
             "admonition",
             "sane_lists",
             "tables",
             "toc",
-            _ArticleExtension(resolve, log, sections),
+            _ArticleExtension(resolve, log, sections, unknown),
         ],
         extension_configs={"toc": {"permalink": False, "slugify": _section_id}},
         output_format="html",
@@ -242,7 +295,16 @@ def render(text: str, resolve: Resolver) -> Rendered:
         headings=tuple(sections),
         links=frozenset(log.found),
         missing_links=tuple(log.missing),
+        unknown_blocks=tuple(unknown),
     )
+
+
+def unknown_blocks_message(types: Sequence[str]) -> str:
+    """What an editor is told when the text uses one or more block types not known."""
+    names = [f"\u201c{t}\u201d" for t in types]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    noun = "type" if len(names) == 1 else "types"
+    return f"Unknown block {noun} {listed}. Use one of: {', '.join(BLOCK_TYPES)}."
 
 
 @dataclass(frozen=True)
@@ -257,6 +319,10 @@ class RenderedArticle:
     @property
     def missing_links(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.body.missing_links + self.sources.missing_links))
+
+    @property
+    def unknown_blocks(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.body.unknown_blocks + self.sources.unknown_blocks))
 
     def stored_fields(self) -> dict[str, object]:
         """What an article keeps of its rendering, by field name."""

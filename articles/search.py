@@ -3,8 +3,9 @@
 One function, `search()`, for both databases. Each keeps the published articles' words in
 its own table, `articles_search`, kept in step by triggers on articles_article: an FTS5
 table on SQLite (migration 0005), a tsvector column with a GIN index on PostgreSQL
-(migration 0006). Both rank title matches first, then by relevance (bm25 on SQLite,
-ts_rank on PostgreSQL), and read the wide article rows only for the page of results shown.
+(migration 0006; both gain also-called names in 0007). Both rank matches in the title
+or an also-called name first, then by relevance (bm25 on SQLite, ts_rank on
+PostgreSQL), and read the wide article rows only for the page of results shown.
 The snippet around the match is cut and marked here, in Python, the same way for both.
 
 A user's words never reach the query language: only runs of letters and digits are kept,
@@ -93,7 +94,8 @@ def _sqlite(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[
     *whole, last = terms
     last_match = f'("{last}" OR "{last}"*)' if len(last) >= MIN_PREFIX_LENGTH else f'"{last}"'
     match = " AND ".join([*(f'"{term}"' for term in whole), last_match])
-    title_match = "{title} : (" + match + ")"
+    # A match in the title or an also-called name ranks first.
+    title_match = "{title also_called} : (" + match + ")"
     with connection.cursor() as cursor:
         # The index holds published articles only (migration 0005's triggers).
         cursor.execute(
@@ -107,7 +109,7 @@ def _sqlite(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, list[
                           rowid IN (
                               SELECT rowid FROM articles_search WHERE articles_search MATCH %s
                           ) AS title_match,
-                          bm25(articles_search, 10.0, 3.0, 1.0) AS score
+                          bm25(articles_search, 10.0, 3.0, 1.0, 10.0) AS score
                    FROM articles_search WHERE articles_search MATCH %s
                    ORDER BY title_match DESC, score, id
                    LIMIT %s OFFSET %s
@@ -124,7 +126,7 @@ def _postgresql(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, l
     prefix = ":*" if len(terms[-1]) >= MIN_PREFIX_LENGTH else ""
     *whole, last = terms
     tsquery = " & ".join([*(f"'{term}'" for term in whole), f"'{last}'{prefix}"])
-    # The same words, in the title (weight A of the document) only.
+    # The same words, in the title or an also-called name (weight A of the document) only.
     title_tsquery = " & ".join([*(f"'{term}':A" for term in whole), f"'{last}':{prefix[1:]}A"])
     with connection.cursor() as cursor:
         # The index holds published articles only (migration 0006's triggers). One pass

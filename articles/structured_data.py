@@ -6,6 +6,7 @@ from articles.models import Article
 
 # Characters that could end a <script> data block or open a comment, as JSON escapes.
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# A guide is about living with something, not one condition: it names no "about".
 ABOUT_TYPES = {Article.Kind.CONDITION: "MedicalCondition", Article.Kind.SYMPTOM: "MedicalSymptom"}
 
 
@@ -20,6 +21,10 @@ def article_json_ld(article: Article, url: str) -> str:
         "inLanguage": "en-GB",
         "lastReviewed": article.last_reviewed.isoformat(),
         "dateModified": article.updated_at.isoformat(),
-        "about": {"@type": ABOUT_TYPES[Article.Kind(article.kind)], "name": article.title},
     }
+    about = ABOUT_TYPES.get(Article.Kind(article.kind))
+    if about:
+        data["about"] = {"@type": about, "name": article.title}
+    if article.also_called_names:
+        data["alternateName"] = article.also_called_names
     return json.dumps(data, ensure_ascii=False).translate(_ESCAPES)

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.core.paginator import Paginator
@@ -19,6 +20,12 @@ AZ_ONE_PAGE_UP_TO = 150
 AZ_PAGE_SIZE = 50
 SEARCH_PAGE_SIZE = 20
 HOME_ARTICLES_PER_KIND = 12
+# The home page's heading for each kind of article, in the order of Article.Kind.
+HOME_HEADINGS = {
+    Article.Kind.SYMPTOM: "Twitching in different places",
+    Article.Kind.CONDITION: "Conditions people worry about",
+    Article.Kind.GUIDE: "Guides",
+}
 
 
 @require_safe
@@ -35,25 +42,55 @@ def home(request: HttpRequest) -> HttpResponse:
     by_kind = {kind: [] for kind in Article.Kind}
     for article in articles:
         by_kind[article.kind].append(article)
-    groups = [(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
+    groups = [(HOME_HEADINGS[kind], items) for kind, items in by_kind.items() if items]
     return render(request, "articles/home.html", {"groups": groups})
+
+
+@dataclass(frozen=True)
+class AzEntry:
+    """A line of the A to Z: an article under its title, or under another name ("X, see Y")."""
+
+    name: str
+    article: Article
+    see: bool = False
+
+    @property
+    def letter(self) -> str:
+        return self.name[:1].upper()
+
+
+def _other_names(articles) -> list[AzEntry]:
+    """The "X, see Y" lines for these articles' also-called names."""
+    return [AzEntry(name, a, see=True) for a in articles for name in a.also_called_names]
+
+
+def _with_other_names():
+    return Article.objects.published().exclude(also_called="").only("title", "slug", "also_called")
+
+
+def _by_name(entries: list[AzEntry]) -> list[AzEntry]:
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.see))
 
 
 @require_safe
 @cached_page(query=("letter", "page"))
 def article_list(request: HttpRequest) -> HttpResponse:
-    published = Article.objects.published().only("title", "slug", "summary")
+    published = Article.objects.published().only("title", "slug", "summary", "also_called")
     first = list(published[: AZ_ONE_PAGE_UP_TO + 1])
     if len(first) <= AZ_ONE_PAGE_UP_TO:
-        articles = sorted(first, key=lambda a: a.title.casefold())
+        entries = _by_name([AzEntry(a.title, a) for a in first] + _other_names(first))
         letters = [
-            (letter, list(items))
-            for letter, items in groupby(articles, key=lambda a: a.title[:1].upper())
+            (letter, list(items)) for letter, items in groupby(entries, key=lambda e: e.letter)
         ]
         return render(request, "articles/article_list.html", {"letters": letters})
 
-    # Many articles: one letter at a time, a page at a time, so the page stays small.
+    # Many articles: one letter at a time, a page at a time, so the page stays small. The
+    # other names of a letter (few) come on its first page.
     counts = Article.objects.published().letter_counts()
+    other_names = _other_names(_with_other_names())
+    for entry in other_names:
+        counts.setdefault(entry.letter, 0)
+    counts = dict(sorted(counts.items()))
     letter = request.GET.get("letter", "")
     if letter not in counts:
         letter = next(iter(counts))
@@ -62,8 +99,11 @@ def article_list(request: HttpRequest) -> HttpResponse:
         AZ_PAGE_SIZE,
     )
     page = paginator.get_page(request.GET.get("page"))
+    entries = [AzEntry(a.title, a) for a in page]
+    if page.number == 1:
+        entries = _by_name(entries + [e for e in other_names if e.letter == letter])
     context = {
-        "letters": [(letter, list(page))],
+        "letters": [(letter, entries)],
         "letter_counts": counts,
         "current_letter": letter,
         "page": page,

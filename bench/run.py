@@ -571,6 +571,7 @@ def main() -> int:
         for site in (few, many):
             site.database.create()
             site.manage("migrate", "--noinput")
+            site.manage("load_content")
         few.manage("collectstatic", "--noinput", "--verbosity", "0")
         print(f"== generating {MANY_ARTICLES} synthetic articles", flush=True)
         many.manage("generate_articles", str(MANY_ARTICLES), "--force")

@@ -1,9 +1,11 @@
+import io
 import os
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
+from django.core.management import call_command
 from django.test import Client
 from hypothesis import settings
 
@@ -14,6 +16,13 @@ from clinical_cases import RESULTS, summary
 settings.register_profile("default", max_examples=100)
 settings.register_profile("fuzz", max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the shipped articles loaded as `make run` loads them."""
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from django.test import Client
 
 from admin_forms import article_form_data
 from articles.models import Article
-from pages import main_text, script_vectors
+from pages import main_text, script_vectors, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +115,23 @@ def test_saving_in_the_admin_keeps_the_related_articles(editor_client):
     assert len(related) == 3
     editor_client.post(ADMIN_CHANGE.format(pk=article.pk), article_form_data(article))
     assert set(article.related.values_list("slug", flat=True)) == related
+
+
+def test_an_unknown_block_type_is_refused_with_the_known_types_named(editor_client, make_article):
+    article = make_article(slug="blocks", title="Blocks")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    body = '!!! urgnt "See a GP if:"\n    - it spreads\n'
+    response = editor_client.post(url, article_form_data(article, body=body))
+    assert response.status_code == 200
+    page = text_of(response.content.decode())
+    assert "Unknown block type “urgnt”. Use one of: emergency, urgent, non-urgent, note." in page
+    assert Article.objects.get(pk=article.pk).body == article.body
+
+
+def test_a_clinical_note_is_saved_and_shown_as_an_inset(editor_client, make_article, client):
+    article = make_article(slug="noted", title="Noted")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    body = 'Some text.\n\n!!! note "Reviewer\'s note"\n    Checked against NICE NG127.\n'
+    assert editor_client.post(url, article_form_data(article, body=body)).status_code == 302
+    html = client.get("/articles/noted/").content.decode()
+    assert 'class="inset-text"' in html and "Checked against NICE NG127." in html

@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from articles.rendering import LinkTarget, render
+from articles.rendering import (
+    BLOCK_TYPES,
+    LinkTarget,
+    render,
+    render_article,
+    sanitise,
+    unknown_blocks_message,
+)
 from articles.templatetags.articles_tags import article_html
 from pages import elements_of, script_vectors, text_of
 
@@ -64,6 +71,60 @@ def test_care_cards_have_the_level_and_the_screen_reader_prefix(level, prefix):
     assert f'class="care-card care-card--{level}"' in html
     assert f'<span class="visually-hidden">{prefix}</span>See a GP if:</h3>' in html
     assert "<li>it lasts</li>" in html
+
+
+def test_a_note_block_renders_as_an_inset_with_its_heading():
+    html = render('!!! note "Reviewer\'s note"\n    Checked against NICE CKS.\n', resolve).html
+    assert html.startswith(
+        '<div class="inset-text">\n<span class="visually-hidden">Information: </span>'
+        '<p class="inset-text__title"><strong>Reviewer\'s note</strong></p>'
+    )
+    assert "<p>Checked against NICE CKS.</p>" in html
+
+
+def test_a_note_without_a_heading_has_no_heading_of_its_own():
+    html = render("!!! note\n    Checked against NICE CKS.\n", resolve).html
+    assert '<span class="visually-hidden">Information: </span><p>Checked' in html
+    assert "inset-text__title" not in html
+    assert "Note" not in html  # not Markdown's default title
+
+
+@pytest.mark.parametrize("kind", BLOCK_TYPES)
+def test_a_known_block_type_reports_nothing(kind):
+    assert render(f'!!! {kind} "Heading"\n    text\n', resolve).unknown_blocks == ()
+
+
+def test_an_unknown_block_type_is_reported_once_in_order_and_still_shown_as_a_box():
+    text = '!!! urgnt "Go now"\n    text\n\n!!! tip\n    more\n\n!!! urgnt\n    again\n'
+    rendered = render(text, resolve)
+    assert rendered.unknown_blocks == ("urgnt", "tip")
+    assert '<div class="callout">\n<p class="callout__title">Go now</p>' in rendered.html
+    assert "care-card" not in rendered.html
+
+
+def test_an_unknown_block_in_the_sources_is_reported_for_the_article():
+    rendered = render_article("!!! nte\n    x\n", "!!! tip\n    y\n\n!!! nte\n    z\n", resolve)
+    assert rendered.unknown_blocks == ("nte", "tip")
+
+
+def test_the_unknown_block_message_names_the_unknown_and_the_known_types():
+    assert unknown_blocks_message(["urgnt"]) == (
+        "Unknown block type \u201curgnt\u201d. Use one of: emergency, urgent, non-urgent, note."
+    )
+    assert unknown_blocks_message(["urgnt", "tip", "nte"]).startswith(
+        "Unknown block types \u201curgnt\u201d, \u201ctip\u201d and \u201cnte\u201d. Use one of:"
+    )
+
+
+def test_the_allow_list_keeps_the_inset_classes_and_drops_others():
+    html = (
+        '<div class="inset-text other"><span class="visually-hidden">Information: </span>'
+        '<p class="inset-text__title"><strong>Note</strong></p></div>'
+    )
+    assert sanitise(html) == (
+        '<div class="inset-text"><span class="visually-hidden">Information: </span>'
+        '<p class="inset-text__title"><strong>Note</strong></p></div>'
+    )
 
 
 def test_sections_are_listed_for_the_contents():

@@ -1,15 +1,14 @@
-"""Load the articles shipped in articles/content/, so that `migrate` gives the whole site."""
+"""Once loaded the shipped articles; now does nothing.
+
+The articles come from `manage.py load_content`, run after `migrate`, so that they are
+validated and saved as the admin saves them, and rendered by today's pipeline. Kept, empty,
+so that databases that applied it still migrate.
+"""
 
 from django.db import migrations
-
-
-def load_articles(apps, schema_editor):
-    from articles import content_files
-
-    content_files.load(apps.get_model("articles", "Article"))
 
 
 class Migration(migrations.Migration):
     dependencies = [("articles", "0001_initial")]
 
-    operations = [migrations.RunPython(load_articles, migrations.RunPython.noop)]
+    operations = []

@@ -4,6 +4,7 @@ Without Chromium these tests are skipped, and `make test` says so; with
 BROWSER_TESTS_REQUIRED=1 (as in CI) a missing browser is a failure instead.
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -45,10 +46,9 @@ def browser():
 @pytest.fixture
 def site(live_server, transactional_db):
     # Transactional tests empty the tables after each test: load the articles afresh.
-    from articles import content_files
-    from articles.models import Article
+    from django.core.management import call_command
 
-    content_files.load(Article)
+    call_command("load_content", verbosity=0, stdout=io.StringIO())
     return live_server.url
 
 

@@ -51,6 +51,7 @@ def live_server_factory(scratch_database, tmp_path, collected_static):
     def make(database_url: str | None = None) -> LiveServer:
         server = LiveServer(database_url or scratch_database, tmp_path)
         server.manage("migrate", "--noinput")
+        server.manage("load_content")
         server.start()
         servers.append(server)
         return server
