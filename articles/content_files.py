@@ -2,7 +2,7 @@
 
 Each file starts with a front matter block of `key: value` lines between two
 `---` lines (title, slug, kind, summary, last_reviewed, next_review_due,
-related, and optionally also_called), then the body. Everything after the final
+related, and optionally also_called and first_version), then the body. Everything after the final
 `## Sources` heading is the article's sources list. `manage.py load_content`
 loads them (`load` below); a database gets its articles from there, never from a
 migration.
@@ -21,7 +21,8 @@ SOURCES_HEADING = re.compile(r"^## Sources[ \t]*$", re.MULTILINE)
 FRONT_MATTER_KEYS = {
     "title", "slug", "kind", "summary", "last_reviewed", "next_review_due", "related",
 }  # fmt: skip
-OPTIONAL_KEYS = {"also_called"}
+OPTIONAL_KEYS = {"also_called", "first_version"}
+ROOT = CONTENT_DIR.parent.parent
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class ArticleFile:
     body: str
     sources: str
     also_called: str = ""
+    # An earlier text, saved first when the article is created, so that its history starts
+    # there: the verbatim seed a shipped article was edited from (a path from the root).
+    first_version: str = ""
     digest: str = ""  # of the file's text: load() updates an article when it changes
 
 
@@ -67,6 +71,7 @@ def parse(text: str) -> ArticleFile:
         body=body.strip() + "\n",
         sources=sources.strip() + "\n",
         also_called=meta.get("also_called", ""),
+        first_version=meta.get("first_version", ""),
         digest=hashlib.sha256(text.encode()).hexdigest(),
     )
 
@@ -115,6 +120,9 @@ def load(files: list[ArticleFile] | None = None) -> Loaded:
         saved = []
         for f in files:
             article = existing[f.slug]
+            first = ROOT / f.first_version if f.first_version else None
+            if f.slug in loaded.created and first and first.is_file():
+                _save(article, parse(first.read_text(encoding="utf-8")), f.first_version)
             if article.shipped_digest == f.digest:
                 loaded.unchanged.append(f.slug)
                 continue
@@ -122,9 +130,11 @@ def load(files: list[ArticleFile] | None = None) -> Loaded:
                 loaded.updated.append(f.slug)
             _save(article, f)
             saved.append(article)
+        # Related is both ways: an article is related to those it names and those naming it.
         for f, article in ((f, existing[f.slug]) for f in files):
             if article in saved:
-                article.related.set(Article.objects.filter(slug__in=f.related))
+                named_by = {g.slug for g in files if f.slug in g.related}
+                article.related.set(Article.objects.filter(slug__in={*f.related, *named_by}))
         stale = Article.objects.exclude(rendered_with=PIPELINE)
         loaded.rendered_again = stale.count()
         refresh_rendered(stale)
@@ -149,7 +159,7 @@ def _placeholder(article_model, f: ArticleFile):
     return article
 
 
-def _save(article, f: ArticleFile) -> None:
+def _save(article, f: ArticleFile, path: str = "") -> None:
     article.title = f.title
     article.also_called = f.also_called
     article.kind = f.kind
@@ -161,5 +171,5 @@ def _save(article, f: ArticleFile) -> None:
     article.next_review_due = f.next_review_due
     article.shipped_digest = f.digest
     article.full_clean()
-    article._change_reason = f"Loaded from articles/content/{f.slug}.md"
+    article._change_reason = f"Loaded from {path or f'articles/content/{f.slug}.md'}"
     article.save()

@@ -3,12 +3,21 @@
 import re
 from html.parser import HTMLParser
 
-# The four articles the site ships with.
-SLUGS = (
+# The articles the site ships with: the first four, then the second edition's six.
+FIRST_FOUR = (
     "twitching-in-the-shoulder",
     "twitching-in-the-stomach",
     "multiple-sclerosis",
     "amyotrophic-lateral-sclerosis",
+)
+SLUGS = (
+    *FIRST_FOUR,
+    "benign-fasciculation-syndrome",
+    "health-anxiety",
+    "eyelid-twitching",
+    "muscle-cramps",
+    "tics-and-tourettes-syndrome",
+    "magnesium-and-minerals",
 )
 
 

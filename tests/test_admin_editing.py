@@ -112,7 +112,7 @@ def test_the_admin_is_refused_to_the_public(client):
 def test_saving_in_the_admin_keeps_the_related_articles(editor_client):
     article = Article.objects.get(slug="multiple-sclerosis")
     related = set(article.related.values_list("slug", flat=True))
-    assert len(related) == 3
+    assert len(related) >= 3
     editor_client.post(ADMIN_CHANGE.format(pk=article.pk), article_form_data(article))
     assert set(article.related.values_list("slug", flat=True)) == related
 

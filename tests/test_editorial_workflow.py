@@ -48,9 +48,7 @@ def test_every_saved_change_is_kept_with_who_made_it(editor_client, editor):
 def test_two_versions_can_be_compared_line_by_line(editor_client):
     article = Article.objects.get(slug="twitching-in-the-shoulder")
     old_version = article.history.first()
-    new_body = article.body.replace(
-        "## Harmless causes", "A line the editor added.\n\n## Harmless causes", 1
-    )
+    new_body = "A line the editor added.\n\n" + article.body
     assert new_body != article.body
     editor_client.post(CHANGE.format(pk=article.pk), article_form_data(article, body=new_body))
     new_version = Article.objects.get(pk=article.pk).history.first()
@@ -76,6 +74,7 @@ def test_comparing_versions_with_nonsense_ids_goes_back_to_the_history(editor_cl
 def test_an_earlier_version_can_be_restored_and_the_page_shows_it(editor_client):
     article = Article.objects.get(slug="twitching-in-the-stomach")
     original = article.history.first()
+    versions = article.history.count()
     editor_client.post(
         CHANGE.format(pk=article.pk),
         article_form_data(article, body=article.body + "\n\nA mistaken sentence.\n"),
@@ -91,7 +90,7 @@ def test_an_earlier_version_can_be_restored_and_the_page_shows_it(editor_client)
 
     assert "A mistaken sentence." not in public_text(article)
     assert Article.objects.get(pk=article.pk).body == original.body.strip()
-    assert Article.objects.get(pk=article.pk).history.count() == 3
+    assert Article.objects.get(pk=article.pk).history.count() == versions + 2
 
 
 # Pending drafts, preview and publishing after sign-off

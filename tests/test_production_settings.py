@@ -32,9 +32,8 @@ def test_check_deploy_reports_no_issues_in_production_mode_but_the_symptom_check
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     ids = set(re.findall(r"\((\w+\.[EW]\d{3})\)", result.stdout + result.stderr))
-    # triage.W001: articles the rules link to that are not shipped yet (the content issue);
     # triage.W002: this rules version awaits a Clinical Safety Officer's approval.
-    assert ids <= {"triage.W001", "triage.W002"}, result.stdout + result.stderr
+    assert ids == {"triage.W002"}, result.stdout + result.stderr
     assert "triage.W002" in ids
 
 

@@ -11,11 +11,6 @@ from articles.rendering import LinkTarget, render_article
 
 PLAIN_ENGLISH = 60
 FILES = {f.slug: f for f in content_files.read_all()}
-# Known to be hard today; strict, so that a rewrite that passes says so.
-SEED_TEXT = pytest.mark.xfail(
-    strict=True, reason="seed text, rewritten in plain English by the second content issue"
-)
-HARD_TODAY = {"twitching-in-the-shoulder", "twitching-in-the-stomach"}
 
 
 def resolve(slug: str) -> LinkTarget | None:
@@ -24,9 +19,7 @@ def resolve(slug: str) -> LinkTarget | None:
     return LinkTarget(url=f"/articles/{slug}/", title=FILES[slug].title)
 
 
-@pytest.mark.parametrize(
-    "slug", [pytest.param(s, marks=[SEED_TEXT] if s in HARD_TODAY else []) for s in FILES]
-)
+@pytest.mark.parametrize("slug", FILES)
 def test_each_shipped_article_reads_as_plain_english(slug):
     f = FILES[slug]
     body_html = render_article(f.body, f.sources, resolve).body.html

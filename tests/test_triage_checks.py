@@ -47,3 +47,7 @@ def test_the_system_check_runs_without_a_database():
     shipped = {p.stem for p in (ROOT / "articles" / "content").glob("*.md")}
     for slug in rules.ARTICLES:
         assert (f"article “{slug}”" in output) is (slug not in shipped), slug
+
+
+def test_every_article_the_symptom_check_links_to_is_shipped():
+    assert checks.linked_articles_are_shipped() == []

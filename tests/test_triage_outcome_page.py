@@ -151,14 +151,7 @@ def test_the_print_hint_names_no_keyboard_shortcut_on_small_screens(client):
 # --- Articles ---------------------------------------------------------------------------
 
 
-def test_articles_are_those_that_apply_in_order_at_most_three(client, make_article):
-    for slug in (
-        "health-anxiety",
-        "tics-and-tourettes-syndrome",
-        "muscle-cramps",
-        "eyelid-twitching",
-    ):
-        make_article(title=slug.replace("-", " ").capitalize(), slug=slug)
+def test_articles_are_those_that_apply_in_order_at_most_three(client):
     html = outcome(
         client,
         {
@@ -169,8 +162,8 @@ def test_articles_are_those_that_apply_in_order_at_most_three(client, make_artic
     assert read_more(html) == ["health-anxiety", "tics-and-tourettes-syndrome", "muscle-cramps"]
 
 
-def test_unpublished_articles_are_left_out_and_the_next_one_shown(client, make_article):
-    make_article(title="Health anxiety", slug="health-anxiety", status=Article.Status.DRAFT)
+def test_unpublished_articles_are_left_out_and_the_next_one_shown(client):
+    Article.objects.filter(slug="health-anxiety").update(status=Article.Status.DRAFT)
     html = outcome(client, {"location": ["stomach"], "symptoms": ["worry"]})
     assert read_more(html) == ["twitching-in-the-stomach"]
 
