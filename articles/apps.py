@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class ArticlesConfig(AppConfig):
@@ -6,6 +7,11 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self) -> None:
-        from articles.caching import invalidate_on_changes
+        from articles.models import Article
+        from core.caching import content_changed
 
-        invalidate_on_changes()
+        uid = "articles.pages"
+        post_save.connect(content_changed, sender=Article, dispatch_uid=f"{uid}.save")
+        post_delete.connect(content_changed, sender=Article, dispatch_uid=f"{uid}.delete")
+        for through in (Article.related.through, Article.links_to.through):
+            m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}.{through}")

@@ -13,7 +13,6 @@ what may reach the page.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Markdown uses)
 from collections.abc import Callable, Sequence
@@ -337,18 +336,3 @@ class RenderedArticle:
 
 def render_article(body: str, sources: str, resolve: Resolver) -> RenderedArticle:
     return RenderedArticle(body=render(body, resolve), sources=render(sources, resolve))
-
-
-def fill_placeholders(text: str, *, emergency_number: str) -> str:
-    """Put settings that may change after an article was saved into its (plain) text."""
-    return text.replace("{emergency_number}", emergency_number)
-
-
-def phone_href(number: str) -> str:
-    """The address a phone calls for this number."""
-    return "tel:" + re.sub(r"[^0-9+]", "", number)
-
-
-def phone_link(number: str) -> str:
-    """HTML: the number as a link that a phone can call."""
-    return f'<a href="{phone_href(number)}">{html.escape(number)}</a>'

@@ -19,12 +19,11 @@ from collections import deque
 from dataclasses import dataclass
 from itertools import islice
 
-from django.conf import settings
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.rendering import fill_placeholders
+from core import placeholders
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -79,7 +78,7 @@ def search(query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
             summary=summary,
             title_match=bool(title_match),
             snippet=snippet(
-                fill_placeholders(body_text or summary, emergency_number=settings.EMERGENCY_NUMBER),
+                placeholders.plain(body_text or summary),
                 terms,
             ),
         )

@@ -1,5 +1,4 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from articles.models import Article
 
@@ -12,16 +11,3 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article: Article):
         return article.updated_at
-
-
-class PageSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self) -> list[str]:
-        return ["articles:home", "articles:list", "triage:form", "triage:privacy"]
-
-    def location(self, name: str) -> str:
-        return reverse(name)
-
-
-SITEMAPS = {"articles": ArticleSitemap, "pages": PageSitemap}

@@ -6,13 +6,12 @@ from django.db.models import Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles import search
-from articles.caching import cached_page
 from articles.models import Article, SlugRedirect
 from articles.structured_data import article_json_ld
+from core.caching import cached_page
 
 # Up to this many published articles, the A to Z list is one page; beyond, one letter at a
 # time in pages of AZ_PAGE_SIZE.
@@ -156,11 +155,3 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "json_ld": article_json_ld(article, url),
     }
     return render(request, "articles/article_detail.html", context)
-
-
-@require_safe
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    return HttpResponse(
-        f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", content_type="text/plain"
-    )

@@ -1,7 +1,7 @@
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
-from ops.views import database_unavailable
+from core.views import database_unavailable
 
 
 class DatabaseUnavailableMiddleware:

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.rendering import sanitise
+from core.placeholders import Contacts, plain
 from triage import governance, rules
-from triage.presenters import Contacts, plain
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _case_without_title(case: governance.SafetyCase) -> str:
 
 
 def rules_page(request: HttpRequest) -> HttpResponse:
-    contacts = Contacts(settings.EMERGENCY_NUMBER, settings.URGENT_CARE_CONTACT)
+    contacts = Contacts.from_settings()
 
     def text(value: str) -> str:
         return plain(value, contacts)

@@ -4,10 +4,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from articles.rendering import phone_link
+from core.placeholders import Contacts, linked, plain
 from triage.engine import Answers, Assessment, Net
 from triage.forms import ConcernForm, TriageForm
 from triage.rules import (
@@ -21,28 +20,6 @@ from triage.rules import (
 )
 
 # --- Texts with the settings filled in -----------------------------------------
-
-
-@dataclass(frozen=True)
-class Contacts:
-    """The operator's settings that the rules' texts name."""
-
-    emergency_number: str
-    urgent_care_contact: str
-
-
-def plain(text: str, contacts: Contacts) -> str:
-    """The text with the settings filled in, for places that take no markup (a title)."""
-    return text.replace("{emergency_number}", contacts.emergency_number).replace(
-        "{urgent_care_contact}", contacts.urgent_care_contact
-    )
-
-
-def linked(text: str, contacts: Contacts) -> SafeString:
-    """The text, escaped, with the emergency number as a link a phone can call."""
-    html = escape(text).replace("{urgent_care_contact}", escape(contacts.urgent_care_contact))
-    html = html.replace("{emergency_number}", phone_link(contacts.emergency_number))
-    return mark_safe(html)  # noqa: S308 (escaped, then our own link)
 
 
 # --- The form -------------------------------------------------------------------

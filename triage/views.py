@@ -24,8 +24,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.models import Article
+from core.placeholders import Contacts
+from core.views import too_many_requests
 from ops.ratelimit import client_address, over_limit
-from ops.views import too_many_requests
 from triage import presenters
 from triage.engine import (
     InvalidAnswersError,
@@ -39,8 +40,8 @@ from triage.rules import QUESTIONS, STEP_ONE, STEP_TWO, WHILE_SWITCHED_OFF
 from triage.services import concern_create, submission_create
 
 
-def contacts() -> presenters.Contacts:
-    return presenters.Contacts(settings.EMERGENCY_NUMBER, settings.URGENT_CARE_CONTACT)
+def contacts() -> Contacts:
+    return Contacts.from_settings()
 
 
 @never_cache

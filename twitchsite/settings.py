@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "simple_history",
+    "core",
     "articles",
     "triage",
     "ops",
@@ -70,8 +71,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "ops.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Readers' pages from the cache, before sessions and users (articles/caching.py).
-    "articles.caching.PageCacheMiddleware",
+    # Readers' pages from the cache, before sessions and users (core/caching.py).
+    "core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,7 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -176,7 +177,7 @@ CLINICAL_SAFETY_OFFICER = os.environ.get("CLINICAL_SAFETY_OFFICER", "").strip()
 TRIAGE_RETENTION_DAYS = int(os.environ.get("TRIAGE_RETENTION_DAYS", "365"))
 
 # Friendly pages for a form sent without a valid CSRF token.
-CSRF_FAILURE_VIEW = "ops.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # The admin's address; move it to make it harder to find (e.g. "staff-7f3a/").
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
@@ -188,7 +189,7 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Whole public pages, apart from the rate-limit counters so that pages never push
-    # them out (see articles/caching.py).
+    # them out (see core/caching.py).
     "pages": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,

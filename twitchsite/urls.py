@@ -3,13 +3,19 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import SITEMAPS
-from articles.views import robots_txt
+from articles.sitemaps import ArticleSitemap
+from core.sitemaps import PageSitemap
+from core.views import robots_txt
 from ops import views as ops_views
 from triage.admin_views import rules_page
 
 admin.site.site_header = "Twitch: content administration"
 admin.site.site_title = "Twitch admin"
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "pages": PageSitemap(["articles:home", "articles:list", "triage:form", "triage:privacy"]),
+}
 
 urlpatterns = [
     path("", include("articles.urls")),
@@ -25,4 +31,4 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
-handler500 = "ops.views.server_error"
+handler500 = "core.views.server_error"

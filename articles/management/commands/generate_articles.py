@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles.caching import new_generation
 from articles.models import Article
 from articles.reviews import signed_off_on
+from core.caching import new_generation
 from twitchsite.settings import env_bool
 
 PLACES = [

@@ -2,10 +2,10 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.rendering import phone_href, phone_link
+from core.placeholders import phone_href, phone_link
 
 
-def site(request: HttpRequest) -> dict[str, str | SafeString]:
+def site(request: HttpRequest | None) -> dict[str, str | SafeString]:
     return {
         "emergency_number": settings.EMERGENCY_NUMBER,
         # The number as a link a phone can call, wherever a page shows it.

@@ -15,9 +15,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.signals import setting_changed
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import (
@@ -153,18 +151,3 @@ def _mark_cacheable(response: HttpResponse, shared: bool) -> None:
         patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
     else:
         patch_cache_control(response, private=True, no_cache=True)
-
-
-def invalidate_on_changes() -> None:
-    """Connect `content_changed` to every change of an article (from ArticlesConfig.ready).
-
-    A changed setting (the emergency number, in tests) changes pages too.
-    """
-    from articles.models import Article
-
-    uid = "articles.caching"
-    post_save.connect(content_changed, sender=Article, dispatch_uid=f"{uid}.save")
-    post_delete.connect(content_changed, sender=Article, dispatch_uid=f"{uid}.delete")
-    for through in (Article.related.through, Article.links_to.through):
-        m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}.{through}")
-    setting_changed.connect(new_generation, dispatch_uid=f"{uid}.setting")
