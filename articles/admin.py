@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -150,24 +150,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset: QuerySet) -> QuerySet:
         if self.value() is None:
             return queryset
-        return queryset.filter(review_state_q(ReviewState(self.value())))
-
-
-def review_state_q(state: ReviewState) -> Q:
-    today = timezone.localdate()
-    soon = today + timezone.timedelta(days=DUE_SOON_DAYS)
-    return {
-        ReviewState.OVERDUE: Q(next_review_due__lt=today),
-        ReviewState.DUE_SOON: Q(next_review_due__gte=today, next_review_due__lte=soon),
-        ReviewState.CURRENT: Q(next_review_due__gt=soon),
-    }[state]
-
-
-def reviews_due(queryset: QuerySet) -> QuerySet:
-    """Articles whose review is overdue or due soon, the most overdue first."""
-    return queryset.filter(
-        review_state_q(ReviewState.OVERDUE) | review_state_q(ReviewState.DUE_SOON)
-    ).order_by("next_review_due", "title")
+        return queryset.in_review_state(ReviewState(self.value()))
 
 
 @admin.register(Article)
@@ -509,7 +492,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         articles = [
             (article, article.review_state)
-            for article in reviews_due(Article.objects.select_related("last_reviewed_by"))
+            for article in Article.objects.select_related("last_reviewed_by").reviews_due()
         ]
         return self._page(
             request,

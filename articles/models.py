@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from articles import outside_links, readability, rendering
 from articles.outside_links import OutsideLinker
-from articles.reviews import ReviewState, review_state
+from articles.reviews import DUE_SOON_DAYS, ReviewState, due_dates, review_state
 
 
 def _pipeline() -> str:
@@ -53,6 +54,24 @@ MARKDOWN_HELP = (
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED)
+
+    def in_review_state(
+        self, state: ReviewState, *, today: date | None = None, soon_days: int = DUE_SOON_DAYS
+    ) -> ArticleQuerySet:
+        first, last = due_dates(state, today or timezone.localdate(), soon_days)
+        bounds = models.Q()
+        if first is not None:
+            bounds &= models.Q(next_review_due__gte=first)
+        if last is not None:
+            bounds &= models.Q(next_review_due__lte=last)
+        return self.filter(bounds)
+
+    def reviews_due(
+        self, *, today: date | None = None, soon_days: int = DUE_SOON_DAYS
+    ) -> ArticleQuerySet:
+        """Articles whose review is overdue or due soon, the most overdue first."""
+        _, last = due_dates(ReviewState.DUE_SOON, today or timezone.localdate(), soon_days)
+        return self.filter(next_review_due__lte=last).order_by("next_review_due", "title")
 
     def letter_counts(self) -> dict[str, int]:
         """How many articles start with each letter, in order: for the A to Z list."""

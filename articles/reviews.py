@@ -26,12 +26,26 @@ class ReviewState(enum.StrEnum):
         }[self]
 
 
+def due_dates(
+    state: ReviewState, today: date, soon_days: int = DUE_SOON_DAYS
+) -> tuple[date | None, date | None]:
+    """The next-review dates, first and last (None: no bound), of articles in this state:
+    the one definition of the states, for an article and for a query alike."""
+    soon = today + timedelta(days=soon_days)
+    return {
+        ReviewState.OVERDUE: (None, today - timedelta(days=1)),
+        ReviewState.DUE_SOON: (today, soon),
+        ReviewState.CURRENT: (soon + timedelta(days=1), None),
+    }[state]
+
+
 def review_state(next_review_due: date, today: date, soon_days: int = DUE_SOON_DAYS) -> ReviewState:
-    if next_review_due < today:
-        return ReviewState.OVERDUE
-    if next_review_due <= today + timedelta(days=soon_days):
-        return ReviewState.DUE_SOON
-    return ReviewState.CURRENT
+    for state in ReviewState:
+        first, last = due_dates(state, today, soon_days)
+        after_first = first is None or next_review_due >= first
+        if after_first and (last is None or next_review_due <= last):
+            return state
+    raise AssertionError("the states cover every date")
 
 
 def add_years(day: date, years: int) -> date:

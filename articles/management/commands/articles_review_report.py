@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.models import Article
-from articles.reviews import DUE_SOON_DAYS, ReviewState, review_state
+from articles.reviews import DUE_SOON_DAYS, ReviewState
 
 
 class Command(BaseCommand):
@@ -25,16 +25,11 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days must be 0 or more.")
         today = timezone.localdate()
-        articles = Article.objects.order_by("next_review_due", "title").only(
+        due = Article.objects.reviews_due(today=today, soon_days=days).only(
             "title", "slug", "status", "next_review_due"
         )
-        overdue, due_soon = [], []
-        for article in articles:
-            state = review_state(article.next_review_due, today, days)
-            if state is ReviewState.OVERDUE:
-                overdue.append(article)
-            elif state is ReviewState.DUE_SOON:
-                due_soon.append(article)
+        overdue = list(due.in_review_state(ReviewState.OVERDUE, today=today, soon_days=days))
+        due_soon = list(due.in_review_state(ReviewState.DUE_SOON, today=today, soon_days=days))
 
         self.stdout.write(f"Clinical reviews as of {today:%Y-%m-%d}")
         for heading, group in (("Overdue", overdue), (f"Due within {days} days", due_soon)):
