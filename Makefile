@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate run serve test test-postgres fuzz screenshots bench lint format check ci clean
+.PHONY: help install install-dev migrate run serve test test-fast test-browser test-live test-postgres fuzz screenshots bench lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,8 +41,20 @@ serve: $(VENV)/.runtime ## Production: gunicorn on 127.0.0.1:8000 (needs DJANGO_
 	DJANGO_DEBUG=0 $(BIN)/python manage.py load_content
 	DJANGO_DEBUG=0 exec $(BIN)/gunicorn --config gunicorn.conf.py twitchsite.wsgi
 
-test: $(VENV)/.dev ## Run the whole test suite
-	$(BIN)/python -m pytest
+# Progress by file, and the ten slowest tests at the end.
+PYTEST := $(BIN)/python -m pytest --durations=10
+
+test: $(VENV)/.dev ## Run the whole test suite (what CI runs)
+	$(PYTEST)
+
+test-fast: $(VENV)/.dev ## The suite without browser, live-server or fuzz tests (about a minute)
+	$(PYTEST) -m "not browser and not live and not fuzz and not screenshots"
+
+test-browser: $(VENV)/.dev ## Only the browser tests (needs Debian's chromium)
+	BROWSER_TESTS_REQUIRED=1 $(PYTEST) -m "browser and not screenshots"
+
+test-live: $(VENV)/.dev ## Only the tests that start a real server on loopback
+	$(PYTEST) -m live
 
 fuzz: $(VENV)/.dev ## Fuzz every URL and form with many thousands of random requests
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
@@ -60,8 +72,9 @@ bench: $(VENV)/.runtime ## Benchmark the site side by side with wrk and nginx (d
 screenshots: $(VENV)/.dev ## Save PNGs of the main pages into docs/screenshots (needs chromium)
 	BROWSER_TESTS_REQUIRED=1 $(BIN)/python -m pytest -m screenshots
 
-test-postgres: $(VENV)/.dev ## Run the test suite against PostgreSQL (POSTGRES_URL)
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
+# The browser tests check pages, which do not depend on the database: they run once, on SQLite.
+test-postgres: $(VENV)/.dev ## Run the suite but the browser tests against PostgreSQL (POSTGRES_URL)
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) -m "not browser and not screenshots"
 
 lint: $(VENV)/.dev ## ruff: lint and format check
 	$(BIN)/ruff check .

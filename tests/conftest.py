@@ -10,7 +10,7 @@ from django.test import Client
 from hypothesis import settings
 
 from articles.models import Article
-from clinical_cases import RESULTS, summary
+from support.clinical_cases import RESULTS, summary
 
 # Hypothesis: a few hundred examples in `make test`, many thousands in `make fuzz`.
 settings.register_profile("default", max_examples=100)

@@ -3,9 +3,9 @@
 import pytest
 from django.test import Client
 
-from admin_forms import article_form_data
 from articles.models import Article
-from pages import main_text, script_vectors, text_of
+from support.admin_forms import article_form_data
+from support.pages import main_text, script_vectors, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@ as "X, see Y", and first in search, on SQLite and PostgreSQL."""
 
 import pytest
 
-from admin_forms import article_form_data
 from articles import search, views
 from articles.models import Article
-from pages import main_text
+from support.admin_forms import article_form_data
+from support.pages import main_text
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.test import Client, override_settings
 from django.utils.html import escape
 
 from articles.models import Article
-from pages import SLUGS, main_text, text_of
+from support.pages import SLUGS, main_text, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -79,21 +79,7 @@ def test_article_with_one_section_has_no_contents_list(client, make_article):
     assert "On this page" not in client.get("/articles/short/").content.decode()
 
 
-def test_unknown_page_gets_the_friendly_404(client):
-    response = client.get("/articles/no-such-article/")
-    assert response.status_code == 404
-    text = text_of(response.content.decode())
-    assert "Page not found" in text
-    assert "health A to Z" in text
-
-
-def test_pages_answer_posts_with_405(client):
-    assert client.post("/").status_code == 405
-    assert client.post("/articles/").status_code == 405
-    assert client.post(f"/articles/{SLUGS[0]}/").status_code == 405
-
-
-@override_settings(ROOT_URLCONF="broken_urls", DEBUG=False)
+@override_settings(ROOT_URLCONF="support.broken_urls", DEBUG=False)
 def test_a_server_error_gets_the_friendly_500_page_with_no_stack_trace():
     client = Client(raise_request_exception=False)
     response = client.get("/broken/")

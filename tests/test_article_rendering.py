@@ -13,7 +13,8 @@ from articles.rendering import (
     unknown_blocks_message,
 )
 from articles.templatetags.articles_tags import article_html
-from pages import elements_of, script_vectors, text_of
+from support.hostile import HOSTILE
+from support.pages import elements_of, script_vectors, text_of
 
 ARTICLES = {"multiple-sclerosis": "Multiple sclerosis (MS)"}
 
@@ -159,35 +160,6 @@ def test_care_cards_are_not_sections_even_before_the_first_heading():
 def test_section_ids_cannot_take_the_ids_of_the_page_around_them():
     rendered = render("## Main content\n\ntext\n\n## Sources\n\ntext", resolve)
     assert [h.id for h in rendered.headings] == ["section-main-content", "section-sources"]
-
-
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
-    '<img src=x onerror="alert(1)">',
-    "<svg/onload=alert(1)>",
-    "<iframe src=javascript:alert(1)></iframe>",
-    '<a href="javascript:alert(1)">click</a>',
-    "[click](javascript:alert(1))",
-    "[click](JaVaScRiPt:alert(1))",
-    "[click](&#106;avascript:alert(1))",
-    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    "[click](vbscript:msgbox(1))",
-    "![x](javascript:alert(1))",
-    '![x](x" onerror="alert(1))',
-    "<div style=\"background:url('javascript:alert(1)')\">x</div>",
-    "<style>body{display:none}</style>",
-    '<object data="x.swf"></object>',
-    '<form action="//evil.example"><input name=x></form>',
-    "<body onload=alert(1)>",
-    '<meta http-equiv="refresh" content="0;url=//evil.example">',
-    "<<script>script>alert(1)<</script>/script>",
-    '<a href="#" onclick="alert(1)">x</a>',
-    "[[multiple-sclerosis|<img src=x onerror=alert(1)>]]",
-    '[x](/articles/multiple-sclerosis/" onmouseover="alert(1))',
-    "<base href=//evil.example/>",
-    '<link rel=stylesheet href="//evil.example/x.css">',
-]
 
 
 SAFE_TAGS = {"p", "a", "span", "em", "strong", "ul", "li", "h2", "h3", "div", "code"}

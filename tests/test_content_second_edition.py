@@ -5,7 +5,7 @@ import pytest
 
 from articles import search
 from articles.models import Article
-from pages import SLUGS, main_text
+from support.pages import SLUGS, main_text
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from articles import content_files
 from articles.models import Article
-from pages import FIRST_FOUR, SLUGS, links_of, parse
+from support.pages import FIRST_FOUR, SLUGS, links_of, parse
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from pages import text_of
+from support.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from admin_forms import article_form_data
 from articles.models import Article, PendingChange
 from articles.reviews import signed_off_on
-from pages import main_text, text_of
+from support.admin_forms import article_form_data
+from support.pages import main_text, text_of
 
 pytestmark = pytest.mark.django_db
 

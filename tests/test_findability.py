@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from articles.models import Article
-from pages import SLUGS
+from support.pages import SLUGS
 
 pytestmark = pytest.mark.django_db
 

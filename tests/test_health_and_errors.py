@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 
-from pages import text_of
+from support.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,12 @@ def test_every_url_answers_wrong_methods_with_405(client):
         assert getattr(client, method)("/triage/").status_code == 405
 
 
-@pytest.mark.parametrize("url", ["/nope", "/articles/x/y/", "/triage/extra/", "/%00", "/.env"])
+@pytest.mark.parametrize(
+    "url",
+    ["/articles/no-such-article/", "/nope", "/articles/x/y/", "/triage/extra/", "/%00", "/.env"],
+)
 def test_unknown_paths_get_the_friendly_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
-    assert "Page not found" in text_of(response.content.decode())
+    text = text_of(response.content.decode())
+    assert "Page not found" in text and "health A to Z" in text

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.reviews import ReviewState, add_years, review_state, signed_off_on
-from pages import text_of
+from support.pages import text_of
 
 TODAY = date(2026, 11, 23)
 

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from pages import main_text, text_of
+from support.pages import main_text, text_of
+from support.triage_forms import VALID, hidden_fields, post
 from triage.models import SafetyConcern, Submission
 from triage.rules import RULES_VERSION
-from triage_forms import VALID, hidden_fields, post
 
 pytestmark = pytest.mark.django_db
 

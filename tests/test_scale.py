@@ -10,7 +10,7 @@ from django.test import Client
 from articles.models import Article
 from articles.search import search
 from articles.views import AZ_ONE_PAGE_UP_TO, AZ_PAGE_SIZE
-from pages import main_text
+from support.pages import main_text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from articles.models import Article
 from articles.search import MAX_QUERY_LENGTH, search, snippet, terms_of
-from pages import links_of, main_text, script_vectors
+from support.pages import links_of, main_text, script_vectors
 
 pytestmark = pytest.mark.django_db
 

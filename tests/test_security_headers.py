@@ -2,7 +2,7 @@
 
 import pytest
 
-from triage_forms import VALID, post
+from support.triage_forms import VALID, post
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_no_page_loads_anything_from_another_origin(client):
     ],
 )
 def test_the_admin_needs_nothing_the_policy_forbids(editor_client, url):
-    from pages import elements_of
+    from support.pages import elements_of
 
     response = editor_client.get(url)
     assert response.status_code == 200

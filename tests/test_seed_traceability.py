@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pages import main_text
+from support.pages import main_text
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from admin_forms import article_form_data
 from articles.models import Article, SlugRedirect
+from support.admin_forms import article_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from support.triage_forms import VALID
 from triage.engine import assess
 from triage.models import Submission
 from triage.rules import RULES_VERSION, CareLevel
 from triage.services import concern_create, submission_create, to_the_hour
-from triage_forms import VALID
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ levels more cautious, and under-triaged (any of those fails its case).
 
 import pytest
 
-from clinical_cases import CASES, RESULTS
+from support.clinical_cases import CASES, RESULTS
 from triage.engine import assess
 from triage.rules import QUESTIONS_BY_NAME, RULES_BY_CODE, URGENT, CareLevel
 

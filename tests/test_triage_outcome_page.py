@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from articles.models import Article
-from pages import elements_of, main_text
+from support.pages import elements_of, main_text
+from support.triage_forms import VALID, post
 from triage.rules import RULES_VERSION
-from triage_forms import VALID, post
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
 
+from support.triage_forms import VALID, post
 from triage.models import Submission
-from triage_forms import VALID, post
 
 pytestmark = pytest.mark.django_db
 

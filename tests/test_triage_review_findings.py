@@ -5,10 +5,10 @@ The first edition's answers are given as a person would now give them.
 
 import pytest
 
-from pages import main_text
+from support.pages import main_text
+from support.triage_forms import VALID, post
 from triage.engine import assess
 from triage.rules import CareLevel
-from triage_forms import VALID, post
 
 EMERGENCY, URGENT = CareLevel.EMERGENCY, CareLevel.URGENT
 ADULT = {"age": "16_or_over"}

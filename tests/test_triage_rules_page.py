@@ -4,7 +4,7 @@ says when a version is not approved."""
 
 import pytest
 
-from pages import text_of
+from support.pages import text_of
 from triage import governance, rules
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
+from support.triage_forms import VALID
 from triage.engine import assess
 from triage.models import Submission
 from triage.services import _store, answers_digest, submission_create, to_the_hour
-from triage_forms import VALID
 
 pytestmark = pytest.mark.django_db
 

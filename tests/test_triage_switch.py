@@ -3,10 +3,10 @@ every request to it gets the emergency and urgent contacts, and nothing is store
 
 import pytest
 
-from pages import main_text
+from support.pages import main_text
+from support.triage_forms import VALID, form_key, post
 from triage.models import Submission
 from triage.rules import CALL_EMERGENCY_IF, GET_HELP_TODAY_IF
-from triage_forms import VALID, form_key, post
 
 pytestmark = pytest.mark.django_db
 

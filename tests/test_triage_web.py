@@ -3,11 +3,11 @@
 import pytest
 from django.test import Client
 
-from pages import elements_of, main_text, text_of
+from support.pages import elements_of, main_text, text_of
+from support.triage_forms import STEP_ONE as CALM_STEP_ONE
+from support.triage_forms import VALID, form_key, hidden_fields, post
 from triage.models import Submission
 from triage.rules import RULES_VERSION, STEP_ONE, STEP_TWO
-from triage_forms import STEP_ONE as CALM_STEP_ONE
-from triage_forms import VALID, form_key, hidden_fields, post
 
 pytestmark = pytest.mark.django_db
 
@@ -283,11 +283,6 @@ def test_too_many_fields_get_a_400_page_not_a_crash(client, settings):
     response = client.post("/triage/", data)
     assert response.status_code == 400
     assert Submission.objects.count() == 0
-
-
-def test_other_methods_get_405(client):
-    assert client.put("/triage/").status_code == 405
-    assert client.delete("/triage/").status_code == 405
 
 
 def test_the_privacy_page_says_what_is_kept_and_for_how_long(client, settings):

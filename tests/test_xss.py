@@ -1,9 +1,9 @@
 """No script reaches a page from an article's title, summary, body or sources."""
 
 import pytest
-from test_article_rendering import HOSTILE
 
-from pages import script_vectors
+from support.hostile import HOSTILE
+from support.pages import script_vectors
 
 pytestmark = pytest.mark.django_db
 

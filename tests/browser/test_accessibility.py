@@ -2,14 +2,14 @@
 
 import pytest
 
-from browser_helpers import (
+from support.browser import (
     answer_step_one,
     axe_violations,
     fill_in_symptom_check,
     log_in_as_editor,
     submit,
 )
-from pages import SLUGS
+from support.pages import SLUGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -127,9 +127,9 @@ def test_the_switched_off_symptom_check_has_no_accessibility_violations(page, se
     "url", ["/admin/triage/rules/", "/admin/triage/submission/statistics/", "/admin/"]
 )
 def test_the_rules_and_statistics_pages_have_no_accessibility_violations(page, editor, url):
+    from support.triage_forms import VALID
     from triage.engine import assess
     from triage.services import concern_create, submission_create
-    from triage_forms import VALID
 
     submission_create(assessment=assess(VALID), form_key="a" * 32)
     concern_create(category="wrong_advice", level="self_care", rules_version="2026-12-01.1",

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from browser_helpers import answer_step_one, fill_in_symptom_check, log_in_as_editor, submit
+from support.browser import answer_step_one, fill_in_symptom_check, log_in_as_editor, submit
 from triage.models import Submission
 
 pytestmark = [

@@ -2,8 +2,8 @@
 
 import pytest
 
-from browser_helpers import answer_step_one, fill_in_symptom_check
-from pages import SLUGS
+from support.browser import answer_step_one, fill_in_symptom_check
+from support.pages import SLUGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,7 +87,7 @@ def test_the_safety_concern_and_switched_off_pages_fit_the_screen_at_200_percent
 
 @pytest.mark.parametrize("url", ["/admin/triage/rules/", "/admin/triage/submission/statistics/"])
 def test_the_rules_and_statistics_pages_fit_a_320_px_screen(page, editor, url):
-    from browser_helpers import log_in_as_editor
+    from support.browser import log_in_as_editor
 
     log_in_as_editor(page)
     page.set_viewport_size({"width": 320, "height": 900})

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import answer_step_one, fill_in_symptom_check, submit
+from support.browser import answer_step_one, fill_in_symptom_check, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.screenshots, pytest.mark.django_db(transaction=True)]
 

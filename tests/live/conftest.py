@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from liveserver import ON_POSTGRES, ROOT, SUITE_DATABASE, LiveServer
+from support.liveserver import ON_POSTGRES, ROOT, SUITE_DATABASE, LiveServer
 
 
 @pytest.fixture

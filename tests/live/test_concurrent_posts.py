@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from liveserver import CSRF, FORM_KEY
+from support.liveserver import CSRF, FORM_KEY
 
 pytestmark = pytest.mark.live
 

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from liveserver import ON_POSTGRES
+from support.liveserver import ON_POSTGRES
 
 pytestmark = pytest.mark.live
 

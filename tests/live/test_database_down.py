@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from liveserver import ON_POSTGRES
+from support.liveserver import ON_POSTGRES
 
 pytestmark = pytest.mark.live
 

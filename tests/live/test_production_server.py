@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from liveserver import ON_POSTGRES, ROOT
+from support.liveserver import ON_POSTGRES, ROOT
 
 pytestmark = pytest.mark.live
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-CASES = json.loads((Path(__file__).parent / "data" / "triage_cases.json").read_text())
+CASES = json.loads((Path(__file__).parents[1] / "data" / "triage_cases.json").read_text())
 
 # How many levels more cautious than its source the check was, for each case run.
 RESULTS = pytest.StashKey[dict[str, int]]()
