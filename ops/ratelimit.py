@@ -32,7 +32,7 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def over_limit(scope: str, identity: str, *, limit: int, window: int) -> bool:
+def count_hit_is_past_limit(scope: str, identity: str, *, limit: int, window: int) -> bool:
     """Count one hit for `identity` in `scope`; True when it is past `limit` in this window."""
     window_index = int(time.time() // window)
     digest = hashlib.sha256(

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.views import too_many_requests
-from ops.ratelimit import client_address, over_limit
+from ops.ratelimit import client_address, count_hit_is_past_limit
 
 
 @never_cache
@@ -29,8 +29,10 @@ def admin_login(request: HttpRequest, **kwargs) -> HttpResponse:
     """The admin login, with a limit on password guesses per client and per user name."""
     if request.method == "POST":
         username = request.POST.get("username", "")[:150].lower()
-        if over_limit(
+        if count_hit_is_past_limit(
             "admin-login", client_address(request), **settings.ADMIN_LOGIN_RATE_LIMIT
-        ) or over_limit("admin-login-user", username, **settings.ADMIN_LOGIN_USER_RATE_LIMIT):
+        ) or count_hit_is_past_limit(
+            "admin-login-user", username, **settings.ADMIN_LOGIN_USER_RATE_LIMIT
+        ):
             return too_many_requests(request)
     return admin.site.login(request, **kwargs)

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from articles.models import Article
 from core.placeholders import Contacts
 from core.views import too_many_requests
-from ops.ratelimit import client_address, over_limit
+from ops.ratelimit import client_address, count_hit_is_past_limit
 from triage import presenters
 from triage.engine import (
     InvalidAnswersError,
@@ -82,7 +82,7 @@ def _key(form: TriageForm) -> str:
 def _outcome(request: HttpRequest, form: TriageForm) -> HttpResponse:
     # Only a post that stores a check counts; a filled honeypot counts as one, so a bot
     # meets the same limit and learns nothing.
-    if over_limit("triage", client_address(request), **settings.TRIAGE_RATE_LIMIT):
+    if count_hit_is_past_limit("triage", client_address(request), **settings.TRIAGE_RATE_LIMIT):
         return too_many_requests(request)
     assessment = assess(form.cleaned_data["answers"])
     # The page shows the outcome of the answers just sent; a form sent twice is stored once.
@@ -171,7 +171,7 @@ def concern(request: HttpRequest) -> HttpResponse:
     form = ConcernForm(post)
     if not form.is_valid():
         return _concern_page(request, form)
-    if over_limit("concern", client_address(request), **settings.TRIAGE_RATE_LIMIT):
+    if count_hit_is_past_limit("concern", client_address(request), **settings.TRIAGE_RATE_LIMIT):
         return too_many_requests(request)
     concern_create(**form.cleaned_data)
     return render(request, "triage/concern_sent.html")
