@@ -191,6 +191,13 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["title"]
+        # Uncached pages stay cheap however many articles there are: the home page's few
+        # of each kind, the A to Z's letters and pages, and its other names read an index.
+        indexes = [
+            models.Index(fields=["status", "kind", "title"], name="article_home"),
+            models.Index(fields=["status", "title"], name="article_a_to_z"),
+            models.Index(fields=["status", "also_called"], name="article_also_called"),
+        ]
         permissions = [
             ("sign_off_article", "Can sign off articles clinically and publish changes"),
         ]

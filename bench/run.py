@@ -13,6 +13,10 @@ deploy/nginx/twitch-cache.conf in front of the first, then loads with wrk:
 - valid symptom-check posts (CSRF token, a new form key each), and the rows stored
 - the article through nginx's cache, beside nginx serving the same bytes as a static file
 - all of the pages again on the server with 5,000 articles: growth
+- symptom-check posts at a constant rate, open loop (bench/constant_rate.py): p50, p99 and
+  errors from each post's scheduled time
+- every page uncached, on 5,000 articles (bench/uncached.py): what the first reader after
+  an edit waits for
 
 Every scenario runs once per round, in turn, for several rounds; ratios are taken within
 a round (a few seconds apart) and the medians over the rounds are shown, so that a burst
@@ -22,6 +26,7 @@ the admin: how long until a reader sees it, from gunicorn and through nginx.
 Prints a table and writes JSON (BENCH_OUTPUT, default bench/results/latest-<db>.json).
 Settings: BENCH_SECONDS (4 per round), BENCH_ROUNDS (5), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_ARTICLES (5000), BENCH_SKIP_EDIT=1 to skip the edit (~1 minute);
+BENCH_CONSTANT_RATE (200 posts/s), BENCH_CONSTANT_SECONDS (20), BENCH_CONSTANT_CONNECTIONS (24);
 GUNICORN_WORKERS and GUNICORN_THREADS as for `make serve`.
 Needs wrk and nginx (`make bench` installs them from Debian's packages).
 """
@@ -47,6 +52,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
+from constant_rate import constant_rate
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 WRK_SCRIPTS = ROOT / "bench" / "wrk"
@@ -61,6 +68,11 @@ WARMUP_SECONDS = 1
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 MANY_ARTICLES = int(os.environ.get("BENCH_ARTICLES", "5000"))
+CONSTANT = {
+    "rate": float(os.environ.get("BENCH_CONSTANT_RATE", "200")),
+    "seconds": float(os.environ.get("BENCH_CONSTANT_SECONDS", "20")),
+    "connections": int(os.environ.get("BENCH_CONSTANT_CONNECTIONS", "24")),
+}
 ARTICLE = "/articles/multiple-sclerosis/"
 REFERENCE_PATH = "/static/bench-reference/article.html"
 PUBLISHED = "SELECT COUNT(*) FROM articles_article WHERE status = 'published'"
@@ -609,6 +621,11 @@ def main() -> int:
             for scenario in scenarios:
                 scenario.run()
 
+        print(f"== {CONSTANT['rate']:.0f} symptom-check posts a second, open loop", flush=True)
+        steady = post_at_a_constant_rate(few)
+        print("== every page uncached", flush=True)
+        uncached = json.loads(many.manage("shell", "-c", UNCACHED).strip().splitlines()[-1])
+
         edit = None
         if os.environ.get("BENCH_SKIP_EDIT") != "1":
             print("== an edit in the admin (seen within about a minute)", flush=True)
@@ -622,6 +639,16 @@ def main() -> int:
         shutil.rmtree(REFERENCE_DIR, ignore_errors=True)
 
     report = build_report({s.key: s for s in scenarios}, counts, edit, few_db.label)
+    report["constant_rate"] = steady
+    report["uncached"] = uncached
+    report["checks"] |= {
+        "constant-rate posts: no errors, a row for each": steady["errors"] == 0
+        and steady["rows_stored"] == steady["posts"],
+        f"every page uncached under 10 ms with {counts['many']} articles": all(
+            row["median_ms"] < 10 for row in uncached["pages"]
+        ),
+        "a sitemap request uncached under 50 ms": uncached["sitemap_ms"] < 50,
+    }
     report["seconds_taken"] = round(time.time() - started)
     report["machine"]["load_average_at_start"] = [round(x, 2) for x in load_at_start]
     print_report(report)
@@ -632,6 +659,19 @@ def main() -> int:
     print(f"\nFigures written to {output}")
     shutil.rmtree(workdir, ignore_errors=True)
     return 0
+
+
+UNCACHED = "import runpy; runpy.run_path('bench/uncached.py', run_name='__main__')"
+
+
+def post_at_a_constant_rate(site: Site) -> dict:
+    _, page, response = request(site.port, "GET", "/triage/")
+    cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
+    token = CSRF.search(page).group(1)
+    before = site.database.count(STORED)
+    figures = constant_rate(site.port, cookie, token, **CONSTANT)
+    time.sleep(0.5)
+    return figures | {"rows_stored": site.database.count(STORED) - before}
 
 
 def build_report(s: dict[str, Scenario], counts: dict, edit: dict | None, label: str) -> dict:
@@ -746,6 +786,19 @@ def print_report(report: dict) -> None:
             f" {seen['nginx']} s through nginx (stated lifetime"
             f" {report['edit']['stated_lifetime']} s)"
         )
+    c = report["constant_rate"]
+    print(
+        f"\nconstant rate: {c['rate_per_second']:.0f} symptom-check posts a second for"
+        f" {c['seconds']:.0f} s on {c['connections']} connections, open loop: p50"
+        f" {c['p50_ms']} ms, p99 {c['p99_ms']} ms, max {c['max_ms']} ms, {c['errors']} errors,"
+        f" {c['rows_stored']} of {c['posts']} rows stored"
+    )
+    u = report["uncached"]
+    pages = ", ".join(f"{row['page']} {row['median_ms']} ms" for row in u["pages"])
+    print(
+        f"uncached, {u['articles']} articles (median of {u['repeats']}): {pages};"
+        f" sitemap {u['sitemap_ms']} ms ({u['sitemap_kb']} KB)"
+    )
     print("\ntargets:")
     for name, met in report["checks"].items():
         print(f"  {'met    ' if met else 'NOT met'}  {name}")

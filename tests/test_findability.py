@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from articles.models import Article
+from articles.sitemaps import ArticleSitemap
 from support.pages import SLUGS
 
 pytestmark = pytest.mark.django_db
@@ -14,12 +15,22 @@ pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
+def sitemap_addresses(client) -> set[str]:
+    """Every address in the sitemap, following its index to each section."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    urls = set()
+    for section in ET.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP_NS):  # noqa: S314
+        response = client.get(section.text)
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)  # noqa: S314 (our own response)
+        urls |= {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+    return urls
+
+
 def test_the_sitemap_lists_every_published_article_and_no_draft(client, make_article):
     make_article(slug="coming-soon", status="draft")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    urls = {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+    urls = sitemap_addresses(client)
     for slug in SLUGS:
         assert f"http://testserver/articles/{slug}/" in urls
     assert "http://testserver/articles/coming-soon/" not in urls
@@ -64,3 +75,14 @@ def test_json_ld_cannot_be_broken_out_of(client, make_article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert json_ld(html)["name"] == "</script><script>alert(1)</script>"
     assert html.count("<script") == 1
+
+
+def test_a_large_sitemap_comes_in_pages_that_together_list_every_article(
+    client, make_article, monkeypatch
+):
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    for n in range(7):
+        make_article(title=f"Article {n}", slug=f"article-{n}")
+    assert "sitemap-articles.xml?p=3" in client.get("/sitemap.xml").content.decode()
+    urls = sitemap_addresses(client)
+    assert {f"http://testserver/articles/article-{n}/" for n in range(7)} <= urls

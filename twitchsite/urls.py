@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap
@@ -21,7 +21,14 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("triage.urls")),
     path("healthz", ops_views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of sections, each a few hundred addresses: any one request stays quick.
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots"),
     path(f"{settings.ADMIN_URL}login/", ops_views.admin_login),
     # Before the admin's own addresses, which would take triage/... for a model.
