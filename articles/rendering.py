@@ -27,19 +27,16 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from articles.readability import text_blocks
+from core.care_levels import MARKDOWN_CARDS
 
 # [[slug]] or [[slug|link text]]
 INTERNAL_LINK_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]"
 # A Markdown link written to an article's URL: [text](/articles/slug/)
 ARTICLE_URL_RE = re.compile(r"^/articles/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 
-# Care card levels, as in the NHS digital service manual: the class suffix and
-# the prefix a screen reader announces before the heading. Most serious first.
-CARE_CARDS = {
-    "emergency": "Immediate action required: ",
-    "urgent": "Urgent advice: ",
-    "non-urgent": "Non-urgent advice: ",
-}
+# Care card levels, as in the NHS digital service manual: the class suffix and the
+# prefix a screen reader announces before the heading. Most serious first.
+CARE_CARDS = MARKDOWN_CARDS
 # A reviewer's note beside the text, drawn as NHS inset text.
 NOTE = "note"
 NOTE_PREFIX = "Information: "
@@ -208,7 +205,7 @@ class _ArticleTreeprocessor(Treeprocessor):
                 content.append(child)
         heading = etree.SubElement(div, heading_tag, {"class": "care-card__heading"})
         prefix = etree.SubElement(heading, "span", {"class": "visually-hidden"})
-        prefix.text = CARE_CARDS[level]
+        prefix.text = f"{CARE_CARDS[level]} "
         if title_el is not None:
             prefix.tail = title_el.text
             for part in title_el:

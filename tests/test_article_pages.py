@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 from articles.models import Article
 from support.pages import SLUGS, main_text, text_of
+from triage.rules import CALL_EMERGENCY_IF, RULES_BY_CODE
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +23,17 @@ def test_home_page_says_what_the_site_is_for_and_lists_the_articles_by_kind(clie
 
 
 def test_home_page_shows_the_emergency_number_from_the_setting(client, settings):
-    assert "Call 112 now if:" in text_of(client.get("/").content.decode())
+    assert "Call 112 now if you get:" in text_of(client.get("/").content.decode())
     settings.EMERGENCY_NUMBER = "999"
-    assert "Call 999 now if:" in text_of(client.get("/").content.decode())
+    assert "Call 999 now if you get:" in text_of(client.get("/").content.decode())
+
+
+def test_the_home_pages_emergency_signs_are_the_symptom_checks_with_their_sources(client):
+    text = text_of(client.get("/").content.decode())
+    for sign in CALL_EMERGENCY_IF.signs:
+        assert sign.text in text
+    stroke = RULES_BY_CODE["emergency_stroke_signs"]
+    assert stroke.sources and all(source.name in text for source in stroke.sources)
 
 
 def test_a_to_z_lists_every_published_article_under_its_letter(client):

@@ -10,8 +10,10 @@ from core.placeholders import Contacts, linked, plain
 from triage.engine import Answers, Assessment, Net
 from triage.forms import ConcernForm, TriageForm
 from triage.rules import (
+    CALL_EMERGENCY_IF,
     MAX_ARTICLES,
     QUESTIONS,
+    RULES_BY_CODE,
     STEP_ONE,
     AdviceKind,
     CareLevel,
@@ -158,14 +160,6 @@ def gp_summary(answers: Answers) -> list[tuple[str, str]]:
 # --- The outcome --------------------------------------------------------------------
 
 
-CARD_CLASSES = {
-    CareLevel.EMERGENCY: "care-card--emergency",
-    CareLevel.URGENT: "care-card--urgent",
-    CareLevel.ROUTINE: "care-card--non-urgent",
-    CareLevel.SELF_CARE: "care-card--self-care",
-}
-
-
 @dataclass(frozen=True)
 class SourceView:
     name: str
@@ -197,6 +191,10 @@ class CardView:
     sources: list[SourceView] = field(default_factory=list)
     # A card of its own at the top of the page (an h2), not one of a list (an h3).
     top: bool = False
+    summary: str = ""
+    # The outcome's own card: its level and code, as data attributes.
+    level: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -227,6 +225,21 @@ class OutcomeView:
     checked_on: date
     rules_version: str
 
+    @property
+    def card(self) -> CardView:
+        """The outcome's own care card, at the top of the page."""
+        return CardView(
+            self.card_class,
+            self.prefix,
+            self.title,
+            self.steps,
+            self.sources,
+            top=True,
+            summary=self.summary,
+            level=self.level,
+            code=self.code,
+        )
+
 
 def _sources(sources: Iterable[Source]) -> list[SourceView]:
     return [SourceView(source.name, source.url) for source in sources]
@@ -252,7 +265,7 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
         level=assessment.level.value,
         level_label=assessment.level.label,
         is_emergency=assessment.level is CareLevel.EMERGENCY,
-        card_class=CARD_CLASSES[outcome.level],
+        card_class=outcome.level.css_class,
         prefix=outcome.level.care_card_prefix,
         title=linked(outcome.title, contacts),
         title_text=plain(outcome.title, contacts),
@@ -267,7 +280,7 @@ def outcome_view(assessment: Assessment, contacts: Contacts, checked_on: date) -
         # Advice that leads the page is as urgent as a "get help today" card.
         lead_cards=[
             CardView(
-                CARD_CLASSES[CareLevel.URGENT],
+                CareLevel.URGENT.css_class,
                 CareLevel.URGENT.care_card_prefix,
                 linked(i.advice.title, contacts),
                 [linked(text, contacts) for text in i.advice.text],
@@ -302,7 +315,7 @@ def net_cards(nets: Iterable[Net], contacts: Contacts, *, top: bool = False) -> 
     for cards that head their own part of the page (an h2)."""
     return [
         CardView(
-            CARD_CLASSES[net.level],
+            net.level.css_class,
             net.level.care_card_prefix,
             linked(net.heading, contacts),
             [linked(sign, contacts) for sign in net.signs],
@@ -311,6 +324,26 @@ def net_cards(nets: Iterable[Net], contacts: Contacts, *, top: bool = False) -> 
         for net in nets
         if net.signs
     ]
+
+
+def emergency_signs_card(contacts: Contacts) -> CardView:
+    """The signs to call the emergency number for, as the symptom check words them, with
+    the sources of the rules that ask about them: for the home page."""
+    net = CALL_EMERGENCY_IF
+    sources = dict.fromkeys(
+        source
+        for sign in net.signs
+        for code in sorted(sign.reported_by)
+        for source in RULES_BY_CODE[code].sources
+    )
+    return CardView(
+        net.level.css_class,
+        net.level.care_card_prefix,
+        linked(net.heading, contacts),
+        [linked(sign.text, contacts) for sign in net.signs],
+        _sources(sources),
+        top=True,
+    )
 
 
 def pick_articles(slugs: Iterable[str], found: Mapping[str, object]) -> list:

@@ -4,7 +4,8 @@ The questions, choices, care levels, rules, reasons, advice, outcomes, safety ne
 article links and sources all live here. The engine, the Django form, the admin and
 the statistics read these tables; none of them keeps a second list.
 
-Plain standard library only, so the rules can be tested without Django.
+Plain standard library only (and core.care_levels, the levels' labels and styles, as
+plain), so the rules can be tested without Django.
 
 Texts may hold two placeholders that the web layer fills in: ``{emergency_number}``
 (the EMERGENCY_NUMBER setting, shown as a tappable link) and ``{urgent_care_contact}``
@@ -24,6 +25,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from types import MappingProxyType
 
+from core.care_levels import LEVELS
+
 RULES_VERSION = "2026-12-01.1"
 
 
@@ -41,12 +44,20 @@ class CareLevel(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _LEVEL_LABELS[self]
+        return LEVELS[self.value].label
 
     @property
     def care_card_prefix(self) -> str:
         """Read out before a care card's heading by screen readers (NHS care cards)."""
-        return _CARE_CARD_PREFIXES[self]
+        return LEVELS[self.value].prefix
+
+    @property
+    def css_class(self) -> str:
+        return LEVELS[self.value].css_class
+
+    @property
+    def colour(self) -> str:
+        return LEVELS[self.value].colour
 
     # str already orders alphabetically, which would put "emergency" lowest,
     # so every comparison is overridden to use the rank.
@@ -76,20 +87,6 @@ def _rank_of(other: object) -> int:
 
 # Lowest first, as declared; looked up on every comparison.
 _RANKS = {level: rank for rank, level in enumerate(CareLevel)}
-
-_CARE_CARD_PREFIXES = {
-    CareLevel.SELF_CARE: "",
-    CareLevel.ROUTINE: "Non-urgent advice:",
-    CareLevel.URGENT: "Urgent advice:",
-    CareLevel.EMERGENCY: "Immediate action required:",
-}
-
-_LEVEL_LABELS = {
-    CareLevel.SELF_CARE: "Self-care",
-    CareLevel.ROUTINE: "See a GP",
-    CareLevel.URGENT: "Urgent",
-    CareLevel.EMERGENCY: "Emergency",
-}
 
 EMERGENCY, URGENT = CareLevel.EMERGENCY, CareLevel.URGENT
 ROUTINE, SELF_CARE = CareLevel.ROUTINE, CareLevel.SELF_CARE

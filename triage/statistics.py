@@ -23,12 +23,6 @@ from triage.rules import (
 
 WEEKS = 12
 LEVELS = list(CareLevel)  # lowest first
-LEVEL_COLOURS = {
-    CareLevel.SELF_CARE: "#007f3b",
-    CareLevel.ROUTINE: "#005eb8",
-    CareLevel.URGENT: "#ffb81c",
-    CareLevel.EMERGENCY: "#d5281b",
-}
 
 
 @dataclass(frozen=True)
@@ -210,7 +204,7 @@ def chart_bars(weeks: list[Week]) -> list[Bar]:
             height = max(1, round(count / peak * (CHART_HEIGHT - 20)))
             bottom -= height
             label = f"Week of {week.start:%d %b}: {count} {level.label}"
-            bars.append(Bar(x, bottom, height, LEVEL_COLOURS[level], label))
+            bars.append(Bar(x, bottom, height, level.colour, label))
     return bars
 
 
@@ -219,4 +213,4 @@ def axis_labels(weeks: list[Week]) -> list[tuple[int, str]]:
 
 
 def legend() -> list[tuple[int, str, str]]:
-    return [(40 + i * 140, LEVEL_COLOURS[level], level.label) for i, level in enumerate(LEVELS)]
+    return [(40 + i * 140, level.colour, level.label) for i, level in enumerate(LEVELS)]
