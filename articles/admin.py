@@ -1,43 +1,24 @@
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
 
-from articles import diffs, outside_links, services
+from articles import admin_views, outside_links, services
+from articles.admin_views import pending_change_of
 from articles.models import Article, PendingChange
-from articles.reviews import DUE_SOON_DAYS, ReviewState, signed_off_on
-from articles.structured_data import article_json_ld
+from articles.reviews import ReviewState
 
 SAVE_DRAFT = "_save_draft"
-SIGN_OFF_PERMISSION = "articles.sign_off_article"
-# The fields a version comparison shows, in the order of the form.
-COMPARED_FIELDS = {
-    "title": "Title",
-    "also_called": "Also called",
-    "slug": "Slug",
-    "kind": "Kind",
-    "status": "Status",
-    "summary": "Summary",
-    "body": "Body",
-    "sources": "Sources",
-    "last_reviewed": "Last reviewed",
-    "next_review_due": "Next review due",
-}
-
-
-def can_sign_off(request: HttpRequest) -> bool:
-    return request.user.has_perm(SIGN_OFF_PERMISSION)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -48,9 +29,9 @@ class ArticleAdminForm(forms.ModelForm):
         "the symptom check will stop offering it.",
     )
 
-    # Set by ArticleAdmin.get_form for each request.
+    # Set by ArticleAdmin.get_form on the form class Django makes for each request.
+    user = None
     saving_draft = False
-    may_sign_off = False
     pending: PendingChange | None = None
 
     class Meta:
@@ -76,47 +57,26 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial.update(self.pending.fields)
 
     def clean(self) -> dict:
+        """The rights and the unpublishing check are the services'; the form shows their
+        errors beside the fields."""
         cleaned = super().clean()
-        live = Article.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
-        was_published = live is not None and live.is_published
         if self.saving_draft:
-            self._check_pending_change(was_published)
-        elif not self.may_sign_off:
-            if was_published:
-                raise ValidationError(
-                    "This article is published, so changes to it need a clinical reviewer's "
-                    "sign-off. Choose “Save as pending draft”: the public page stays as it "
-                    "is until a reviewer publishes your changes."
-                )
-            if cleaned.get("status") == Article.Status.PUBLISHED:
-                self.add_error(
-                    "status",
-                    "Only a clinical reviewer can publish an article. Save it as a draft "
-                    "and ask a reviewer to publish it.",
-                )
-        if (
-            was_published
-            and cleaned.get("status") == Article.Status.DRAFT
-            and not cleaned.get("confirm_unpublish")
-        ):
-            linkers = list(live.published_linkers())
-            if linkers:
-                names = ", ".join(f"“{a.title}”" for a in linkers)
-                self.add_error(
-                    "confirm_unpublish",
-                    f"These published articles link here: {names}. Unpublishing turns those "
-                    "links into plain text. Tick the box to unpublish anyway.",
-                )
-            for outside in live.outside_linkers():
-                self.add_error(
-                    "confirm_unpublish",
-                    f"{outside.name} links to this article. Unpublished, it is no longer "
-                    "offered there. Tick the box to unpublish anyway.",
-                )
+            self._check_pending_change()
+            return cleaned
+        candidate = copy.copy(self.instance)
+        if "status" in cleaned:
+            candidate.status = cleaned["status"]
+        try:
+            services.check_article_save(
+                candidate, self.user, confirm_unpublish=cleaned.get("confirm_unpublish", False)
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
-    def _check_pending_change(self, was_published: bool) -> None:
-        if not was_published:
+    def _check_pending_change(self) -> None:
+        live = Article.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+        if live is None or not live.is_published:
             raise ValidationError(
                 "Only a published article has pending drafts. This one is not published: "
                 "choose “Save” instead."
@@ -132,6 +92,9 @@ class ArticleAdminForm(forms.ModelForm):
                 f"and sources only. Undo your changes to: {', '.join(str(o) for o in others)}, "
                 "or save those separately."
             )
+
+    def _save_m2m(self) -> None:
+        """Nothing: articles/services.py saves the related articles with the article."""
 
     def _post_clean(self) -> None:
         if self.saving_draft:
@@ -196,14 +159,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        on_change_page = getattr(request, "_editing_article", False)
-        attrs = {
-            "saving_draft": SAVE_DRAFT in request.POST,
-            "may_sign_off": can_sign_off(request),
-            "pending": pending_change_of(obj) if on_change_page else None,
-        }
-        return type(form.__name__, (form,), attrs)
+        form = super().get_form(request, obj, change=change, **kwargs)  # a class per request
+        form.user = request.user
+        form.saving_draft = SAVE_DRAFT in request.POST
+        # A version from the history (reverting) is shown as it was, not with the pending
+        # change.
+        form.pending = pending_change_of(obj) if obj and to_historic(obj) is None else None
+        return form
 
     # Lists
 
@@ -250,14 +212,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
         return format_html("<ul>{}{}</ul>", items, outside_items)
 
-    # Saving: a pending draft instead of the article when asked
+    # Saving: every write goes through articles/services.py
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        request._editing_article = True
         article = self.get_object(request, unquote(object_id))
         context = {
             "pending": pending_change_of(article),
-            "may_sign_off": can_sign_off(request),
+            "may_sign_off": services.may_sign_off(request.user),
             "published_linkers": list(article.published_linkers()) if article else [],
             "outside_linkers": article.outside_linkers() if article else [],
         }
@@ -271,7 +232,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 user=request.user,
             )
             return
-        super().save_model(request, obj, form, change)
+        services.article_save(
+            article=obj,
+            user=request.user,
+            confirm_unpublish=form.cleaned_data.get("confirm_unpublish", False),
+            related=form.cleaned_data.get("related"),
+        )
         if change and "slug" in form.changed_data:
             self._warn_of_outside_links_to(request, form.initial.get("slug", ""), obj)
 
@@ -286,9 +252,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
             )
 
     def save_related(self, request, form, formsets, change):
-        if form.saving_draft:
-            return
-        super().save_related(request, form, formsets, change)
+        """Nothing more: save_model's service saved the related articles too."""
+
+    def delete_model(self, request, obj):
+        services.article_delete(article=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.article_delete(article=article, user=request.user)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if form.saving_draft:
@@ -303,7 +274,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "ask a clinical reviewer to sign it off and publish it.",
                 messages.SUCCESS,
             )
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+            return admin_views._change_page(obj)
         return super().response_change(request, obj)
 
     # Deleting: name the articles that link here
@@ -316,198 +287,24 @@ class ArticleAdmin(SimpleHistoryAdmin):
         }
         return super().delete_view(request, object_id, context | (extra_context or {}))
 
-    # Extra pages
+    # Extra pages: articles/admin_views.py
 
     def get_urls(self):
-        view = self.admin_site.admin_view
+        def page(view):
+            def bound(request, *args, **kwargs):
+                return view(self, request, *args, **kwargs)
+
+            return self.admin_site.admin_view(bound)
+
+        pages = [
+            ("reviews-due/", admin_views.reviews_due, "reviews_due"),
+            ("<path:object_id>/preview/", admin_views.preview, "preview"),
+            ("<path:object_id>/publish/", admin_views.publish, "publish"),
+            ("<path:object_id>/discard/", admin_views.discard, "discard"),
+            ("<path:object_id>/sign-off/", admin_views.sign_off, "sign_off"),
+            ("<path:object_id>/compare/", admin_views.compare, "compare"),
+        ]
         return [
-            path("reviews-due/", view(self.reviews_due_view), name="articles_article_reviews_due"),
-            path(
-                "<path:object_id>/preview/",
-                view(self.preview_view),
-                name="articles_article_preview",
-            ),
-            path(
-                "<path:object_id>/publish/",
-                view(self.publish_view),
-                name="articles_article_publish",
-            ),
-            path(
-                "<path:object_id>/discard/",
-                view(self.discard_view),
-                name="articles_article_discard",
-            ),
-            path(
-                "<path:object_id>/sign-off/",
-                view(self.sign_off_view),
-                name="articles_article_sign_off",
-            ),
-            path(
-                "<path:object_id>/compare/",
-                view(self.compare_view),
-                name="articles_article_compare",
-            ),
+            *(path(route, page(v), name=f"articles_article_{name}") for route, v, name in pages),
             *super().get_urls(),
         ]
-
-    def _article(self, request: HttpRequest, object_id: str) -> Article:
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404("No such article.")
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        return article
-
-    def _page(self, request, template: str, title: str, article=None, **context) -> HttpResponse:
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": title,
-            "original": article,
-            "may_sign_off": can_sign_off(request),
-            **context,
-        }
-        return TemplateResponse(request, f"admin/articles/article/{template}", context)
-
-    def preview_view(self, request, object_id):
-        """The public page exactly as it will look with the pending changes, for staff only."""
-        article = self._article(request, object_id)
-        pending = pending_change_of(article)
-        shown = article.with_pending_change() if pending else article
-        url = request.build_absolute_uri(article.get_absolute_url())
-        response = TemplateResponse(
-            request,
-            "articles/article_detail.html",
-            {
-                "article": shown,
-                "related": article.related.only("title", "slug", "summary"),
-                "json_ld": article_json_ld(shown, url),
-                "preview": {"pending": pending, "article": article},
-            },
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    def publish_view(self, request, object_id):
-        article = self._article(request, object_id)
-        pending = pending_change_of(article)
-        if pending is None:
-            self.message_user(request, "This article has no pending changes.", messages.INFO)
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-        problem = None
-        if request.method == "POST":
-            if not can_sign_off(request):
-                raise PermissionDenied
-            try:
-                services.pending_change_publish(article=article, reviewer=request.user)
-            except ValidationError as error:
-                problem = " ".join(error.messages)
-            else:
-                self.message_user(
-                    request,
-                    f"Signed off and published “{article.title}”. Next review due "
-                    f"{article.next_review_due:%d %B %Y}.",
-                    messages.SUCCESS,
-                )
-                return HttpResponseRedirect(
-                    reverse("admin:articles_article_change", args=[article.pk])
-                )
-            article.refresh_from_db()
-        live = {name: getattr(article, name) for name in COMPARED_FIELDS}
-        return self._page(
-            request,
-            "publish.html",
-            f"Sign off and publish changes to “{article.title}”",
-            article,
-            pending=pending,
-            problem=problem,
-            changes=diffs.field_diffs(live, live | pending.fields, COMPARED_FIELDS),
-        )
-
-    def discard_view(self, request, object_id):
-        article = self._article(request, object_id)
-        if not self.has_change_permission(request, article):
-            raise PermissionDenied
-        if request.method == "POST":
-            services.pending_change_discard(article=article)
-            self.message_user(request, "Discarded the pending changes.", messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-        return self._page(
-            request,
-            "discard.html",
-            f"Discard the pending changes to “{article.title}”?",
-            article,
-            pending=pending_change_of(article),
-        )
-
-    def sign_off_view(self, request, object_id):
-        article = self._article(request, object_id)
-        if request.method == "POST":
-            if not can_sign_off(request):
-                raise PermissionDenied
-            services.article_sign_off(article=article, reviewer=request.user)
-            self.message_user(
-                request,
-                f"Recorded your clinical review of “{article.title}”. Next review due "
-                f"{article.next_review_due:%d %B %Y}.",
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-        return self._page(
-            request,
-            "sign_off.html",
-            f"Sign off “{article.title}”",
-            article,
-            dates=signed_off_on(timezone.localdate()),
-            pending=pending_change_of(article),
-        )
-
-    def compare_view(self, request, object_id):
-        """The differences between two versions of an article from its history."""
-        article = self._article(request, object_id)
-        versions = article.history.all()
-        try:
-            older = get_object_or_404(versions, history_id=int(request.GET.get("from", "")))
-            newer = get_object_or_404(versions, history_id=int(request.GET.get("to", "")))
-        except ValueError:
-            return HttpResponseRedirect(
-                reverse("admin:articles_article_history", args=[article.pk])
-            )
-        if older.history_date > newer.history_date:
-            older, newer = newer, older
-        values = [{name: getattr(v, name) for name in COMPARED_FIELDS} for v in (older, newer)]
-        return self._page(
-            request,
-            "compare.html",
-            f"Compare versions of “{article.title}”",
-            article,
-            older=older,
-            newer=newer,
-            changes=diffs.field_diffs(*values, COMPARED_FIELDS),
-        )
-
-    def reviews_due_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        articles = [
-            (article, article.review_state)
-            for article in Article.objects.select_related("last_reviewed_by").reviews_due()
-        ]
-        return self._page(
-            request,
-            "reviews_due.html",
-            "Reviews due",
-            articles=articles,
-            soon_days=DUE_SOON_DAYS,
-            today=timezone.localdate(),
-        )
-
-
-def pending_change_of(article: Article | None) -> PendingChange | None:
-    if article is None or article.pk is None:
-        return None
-    try:
-        return article.pending_change
-    except PendingChange.DoesNotExist:
-        return None

@@ -102,7 +102,8 @@ def load(files: list[ArticleFile] | None = None) -> Loaded:
     """
     from django.db import transaction
 
-    from articles.models import PIPELINE, Article, refresh_rendered
+    from articles import services
+    from articles.models import PIPELINE, Article
 
     files = read_all() if files is None else files
     loaded = Loaded()
@@ -115,9 +116,10 @@ def load(files: list[ArticleFile] | None = None) -> Loaded:
         # each is then validated and saved with its text below, in this transaction.
         for f in files:
             if f.slug not in existing:
-                existing[f.slug] = _placeholder(Article, f)
+                existing[f.slug] = services.article_placeholder_create(
+                    article=_placeholder(Article, f)
+                )
                 loaded.created.append(f.slug)
-        saved = []
         for f in files:
             article = existing[f.slug]
             first = ROOT / f.first_version if f.first_version else None
@@ -128,22 +130,20 @@ def load(files: list[ArticleFile] | None = None) -> Loaded:
                 continue
             if f.slug not in loaded.created:
                 loaded.updated.append(f.slug)
-            _save(article, f)
-            saved.append(article)
-        # Related is both ways: an article is related to those it names and those naming it.
-        for f, article in ((f, existing[f.slug]) for f in files):
-            if article in saved:
-                named_by = {g.slug for g in files if f.slug in g.related}
-                article.related.set(Article.objects.filter(slug__in={*f.related, *named_by}))
+            # Related is both ways: an article is related to those it names and those
+            # naming it.
+            named_by = {g.slug for g in files if f.slug in g.related}
+            related = Article.objects.filter(slug__in={*f.related, *named_by})
+            _save(article, f, related=related)
         stale = Article.objects.exclude(rendered_with=PIPELINE)
         loaded.rendered_again = stale.count()
-        refresh_rendered(stale)
+        services.articles_render_again(stale)
     return loaded
 
 
 def _placeholder(article_model, f: ArticleFile):
     # Published, so that published articles may link to it; its text follows at once.
-    article = article_model(
+    return article_model(
         title=f.title,
         slug=f.slug,
         kind=f.kind,
@@ -153,13 +153,11 @@ def _placeholder(article_model, f: ArticleFile):
         last_reviewed=f.last_reviewed,
         next_review_due=f.next_review_due,
     )
-    article.skip_history_when_saving = True
-    article.save()
-    del article.skip_history_when_saving
-    return article
 
 
-def _save(article, f: ArticleFile, path: str = "") -> None:
+def _save(article, f: ArticleFile, path: str = "", related=None) -> None:
+    from articles import services
+
     article.title = f.title
     article.also_called = f.also_called
     article.kind = f.kind
@@ -170,6 +168,9 @@ def _save(article, f: ArticleFile, path: str = "") -> None:
     article.last_reviewed = f.last_reviewed
     article.next_review_due = f.next_review_due
     article.shipped_digest = f.digest
-    article.full_clean()
-    article._change_reason = f"Loaded from {path or f'articles/content/{f.slug}.md'}"
-    article.save()
+    services.article_save(
+        article=article,
+        user=None,
+        related=related,
+        reason=f"Loaded from {path or f'articles/content/{f.slug}.md'}",
+    )

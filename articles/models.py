@@ -9,10 +9,8 @@ from pathlib import Path
 import markdown
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models.functions import Substr, Upper
-from django.db.models.signals import post_delete, pre_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -49,6 +47,11 @@ MARKDOWN_HELP = (
     "{emergency_number} where the emergency number "
     "should appear. HTML is not allowed and is shown as text."
 )
+
+
+def article_url(slug: str) -> str:
+    """The address of the article at `slug`: the one place that builds it."""
+    return reverse("articles:detail", kwargs={"slug": slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -212,32 +215,20 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        with transaction.atomic():
-            self.fill_rendered_fields()
-            old_slug = (
-                Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-                if self.pk
-                else None
-            )
-            super().save(*args, **kwargs)
-            # An old address keeps working: it redirects here for good. A slug taken
-            # over by this article stops redirecting elsewhere.
-            SlugRedirect.objects.filter(old_slug=self.slug).delete()
-            if old_slug and old_slug != self.slug:
-                SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
-            self.links_to.set(Article.objects.at_slugs(self._rendered_links))
-            # Pages that link here must show this article's current address, title and
-            # status.
-            refresh_rendered(self.linked_from.exclude(pk=self.pk))
+        # Only the derived fields. What else a save means (rights, redirects, the link
+        # graph, pages linking here, the page cache) is articles/services.py's.
+        self.fill_rendered_fields()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return article_url(self.slug)
 
-    def fill_rendered_fields(self) -> None:
+    def fill_rendered_fields(self) -> rendering.RenderedArticle:
+        """Render the text into the stored fields; returns the rendering (its links)."""
         rendered = self.render()
         for name, value in rendered_fields(rendered).items():
             setattr(self, name, value)
-        self._rendered_links = rendered.links
+        return rendered
 
     @property
     def also_called_names(self) -> list[str]:
@@ -281,8 +272,10 @@ class Article(models.Model):
         return preview
 
     def render(self) -> rendering.RenderedArticle:
+        from articles import links  # links.py builds on this module
+
         # A published page may only link to published pages; a draft may link to drafts.
-        resolve = resolve_article_link if not self.is_published else resolve_published_link
+        resolve = links.resolve_published_link if self.is_published else links.resolve_article_link
         return rendering.render_article(self.body, self.sources, resolve)
 
     def clean(self) -> None:
@@ -315,30 +308,6 @@ def rendered_fields(rendered: rendering.RenderedArticle) -> dict:
     return fields
 
 
-def refresh_rendered(articles: models.QuerySet) -> None:
-    """Render articles again after a page they link to changed, moved or went, or after
-    the pipeline changed.
-
-    Updated in place, not saved, so that two pages linking to each other do not save each
-    other for ever, and so that this is not an editorial change in their history.
-    """
-    for source in list(articles):
-        again = source.render()
-        Article.objects.filter(pk=source.pk).update(**rendered_fields(again))
-        source.links_to.set(Article.objects.at_slugs(again.links))
-
-
-@receiver(pre_delete, sender=Article)
-def _remember_linkers(sender, instance: Article, **kwargs) -> None:
-    instance._linkers = list(instance.linked_from.exclude(pk=instance.pk))
-
-
-@receiver(post_delete, sender=Article)
-def _render_linkers_again(sender, instance: Article, **kwargs) -> None:
-    # A page that linked to a deleted article shows the link as plain text.
-    refresh_rendered(Article.objects.filter(pk__in=[a.pk for a in instance._linkers]))
-
-
 class PendingChange(models.Model):
     """Changes to a published article that the public does not see until they are published."""
 
@@ -363,21 +332,4 @@ class SlugRedirect(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return f"/articles/{self.old_slug}/ → {self.article.get_absolute_url()}"
-
-
-def _resolve(articles: models.QuerySet, slug: str) -> rendering.LinkTarget | None:
-    article = articles.filter(slug=slug).only("slug", "title").first()
-    if article is None:
-        article = articles.filter(old_slugs__old_slug=slug).only("slug", "title").first()
-    if article is None:
-        return None
-    return rendering.LinkTarget(url=article.get_absolute_url(), title=article.title)
-
-
-def resolve_article_link(slug: str) -> rendering.LinkTarget | None:
-    return _resolve(Article.objects.all(), slug)
-
-
-def resolve_published_link(slug: str) -> rendering.LinkTarget | None:
-    return _resolve(Article.objects.published(), slug)
+        return f"{article_url(self.old_slug)} → {self.article.get_absolute_url()}"

@@ -23,6 +23,7 @@ from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.models import article_url
 from core import placeholders
 
 MAX_QUERY_LENGTH = 200
@@ -48,7 +49,7 @@ class Hit:
 
     @property
     def url(self) -> str:
-        return f"/articles/{self.slug}/"
+        return article_url(self.slug)
 
 
 @dataclass(frozen=True)

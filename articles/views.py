@@ -154,11 +154,21 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
     if article is None or not (article.is_published or is_staff):
         raise Http404("No article here.")
-    related = article.related.all() if is_staff else article.related.published()
-    url = request.build_absolute_uri(article.get_absolute_url())
-    context = {
-        "article": article,
-        "related": related.only("title", "slug", "summary"),
-        "json_ld": article_json_ld(article, url),
-    }
+    context = article_page_context(request, article, staff=is_staff)
     return render(request, "articles/article_detail.html", context)
+
+
+def article_page_context(
+    request: HttpRequest, article: Article, *, staff: bool, shown: Article | None = None
+) -> dict:
+    """What an article's page shows: the public page's, and the preview's of a pending
+    change (`shown`: the text to show, if not the article's own). Staff see related
+    drafts too."""
+    shown = shown or article
+    related = article.related.all() if staff else article.related.published()
+    url = request.build_absolute_uri(article.get_absolute_url())
+    return {
+        "article": shown,
+        "related": related.only("title", "slug", "summary"),
+        "json_ld": article_json_ld(shown, url),
+    }

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from hypothesis import settings
 
+from articles import services
 from articles.models import Article
 from support.clinical_cases import RESULTS, summary
 
@@ -83,7 +84,7 @@ def make_article(db):
             "next_review_due": "2029-01-01",
         }
         article = Article(**(defaults | fields))
-        article.save()
+        services.article_save(article=article, user=None)  # as load_content saves
         return Article.objects.get(pk=article.pk)
 
     return make

@@ -6,7 +6,7 @@ from urllib.parse import urldefrag
 import pytest
 from django.core.exceptions import ValidationError
 
-from articles import content_files
+from articles import content_files, services
 from articles.models import Article
 from support.pages import FIRST_FOUR, SLUGS, links_of, parse
 
@@ -100,7 +100,7 @@ def test_a_draft_may_link_to_another_draft(make_article):
 def test_retitling_an_article_updates_the_pages_that_link_to_it(client):
     ms = Article.objects.get(slug="multiple-sclerosis")
     ms.title = "Multiple sclerosis"
-    ms.save()
+    services.article_save(article=ms, user=None)
     als = client.get("/articles/amyotrophic-lateral-sclerosis/").content.decode()
     assert ">Multiple sclerosis</a>" in als
     assert ">Multiple sclerosis (MS)</a>" not in als
@@ -109,7 +109,7 @@ def test_retitling_an_article_updates_the_pages_that_link_to_it(client):
 def test_unpublishing_an_article_removes_the_links_to_it(client):
     ms = Article.objects.get(slug="multiple-sclerosis")
     ms.status = Article.Status.DRAFT
-    ms.save()
+    services.article_save(article=ms, user=None, confirm_unpublish=True)
     stomach = client.get("/articles/twitching-in-the-stomach/").content.decode()
     assert 'href="/articles/multiple-sclerosis/"' not in stomach
     assert "multiple sclerosis" in stomach  # the words stay

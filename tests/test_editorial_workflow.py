@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from articles import services
 from articles.models import Article, PendingChange
 from articles.reviews import signed_off_on
 from support.admin_forms import article_form_data
@@ -213,7 +214,7 @@ def test_a_pending_change_that_became_invalid_is_not_published(writer_client, ed
     save_pending(
         writer_client, article, body=article.body + "\n\nSee [[twitching-in-the-stomach]].\n"
     )
-    Article.objects.get(slug="twitching-in-the-stomach").delete()
+    services.article_delete(article=Article.objects.get(slug="twitching-in-the-stomach"), user=None)
 
     response = editor_client.post(admin_url(article, "publish"))
     assert response.status_code == 200

@@ -9,6 +9,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles import services
 from articles.models import Article
 from articles.search import MAX_QUERY_LENGTH, search, snippet, terms_of
 from support.pages import links_of, main_text, script_vectors
@@ -143,22 +144,22 @@ def test_the_index_follows_edits_unpublishing_and_deletes(make_article):
 
     article.body = "Now about numbats."
     article.title = "Numbat"
-    article.save()
+    services.article_save(article=article, user=None)
     assert result_titles("wombat") == []
     assert result_titles("numbats") == ["Numbat"]
 
     article.slug = "numbat"
-    article.save()
+    services.article_save(article=article, user=None)
     assert search("numbat").hits[0].url == "/articles/numbat/"
 
     article.status = Article.Status.DRAFT
-    article.save()
+    services.article_save(article=article, user=None, confirm_unpublish=True)
     assert result_titles("numbat") == []
     article.status = Article.Status.PUBLISHED
-    article.save()
+    services.article_save(article=article, user=None)
     assert result_titles("numbat") == ["Numbat"]
 
-    article.delete()
+    services.article_delete(article=article, user=None)
     assert result_titles("numbat") == []
 
 

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             for article in group:
                 self.stdout.write(
                     f"  {article.next_review_due:%Y-%m-%d}  {article.title} "
-                    f"({article.get_status_display().lower()}, /articles/{article.slug}/)"
+                    f"({article.get_status_display().lower()}, {article.get_absolute_url()})"
                 )
         if overdue:
             raise CommandError(f"{len(overdue)} article review(s) overdue.", returncode=1)
