@@ -40,12 +40,6 @@ def _field(question: Question) -> forms.Field:
     return forms.Field(required=False, widget=widget)
 
 
-# Built once and shared by every form: building them was a fifth of the cost of a post
-# (see docs/performance.md). Safe because nothing changes a field after this, and the page
-# draws its inputs from triage.presenters, not from the fields' widgets.
-QUESTION_FIELDS = {question.name: _field(question) for question in QUESTIONS}
-
-
 def message_for(question: Question, problem: engine.Problem) -> str:
     if problem.code == "required":
         return question.error_required
@@ -71,9 +65,7 @@ class TriageForm(forms.Form):
     def __init__(self, *args, questions: tuple[Question, ...] = QUESTIONS, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
-        self.fields.update(
-            {question.name: QUESTION_FIELDS[question.name] for question in questions}
-        )
+        self.fields.update({question.name: _field(question) for question in questions})
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -4,10 +4,9 @@ import hashlib
 import json
 from datetime import datetime
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ops.group_commit import GroupCommit
 from triage.engine import Answers, Assessment
 from triage.models import SafetyConcern, Submission
 
@@ -18,41 +17,6 @@ def to_the_hour(moment: datetime) -> datetime:
 
 def answers_digest(answers: Answers) -> str:
     return hashlib.sha256(json.dumps(answers, sort_keys=True).encode()).hexdigest()
-
-
-def _store(batch: list[Submission]) -> list[bool]:
-    """Store the checks in one transaction; for each, whether it is new (False: the same
-    form with the same answers was stored before)."""
-    try:
-        with transaction.atomic():
-            Submission.objects.bulk_create(batch)
-        return [True] * len(batch)
-    except IntegrityError:
-        pass
-    # A form sent twice is in the batch (rare): the rows one by one, each in a savepoint.
-    stored = []
-    with transaction.atomic():
-        for submission in batch:
-            try:
-                with transaction.atomic():
-                    submission.save(force_insert=True)
-                stored.append(True)
-            except IntegrityError:
-                if not _stored_before(submission):
-                    raise  # another constraint: the whole batch fails
-                stored.append(False)
-    return stored
-
-
-def _stored_before(submission: Submission) -> bool:
-    return Submission.objects.filter(
-        form_key=submission.form_key, answers_digest=submission.answers_digest
-    ).exists()
-
-
-# One per process: the checks that its threads are storing at the same moment go in one
-# transaction (see ops/group_commit.py and docs/performance.md).
-_writer = GroupCommit(_store)
 
 
 def submission_create(*, assessment: Assessment, form_key: str) -> tuple[Submission, bool]:
@@ -74,16 +38,16 @@ def submission_create(*, assessment: Assessment, form_key: str) -> tuple[Submiss
         created_hour=to_the_hour(timezone.now()),
     )
     # The unique constraint, not a query before, finds a form sent twice, so a new check
-    # (nearly every one) costs one INSERT, shared with the checks stored beside it. Inside
-    # a transaction of the caller's own, the check is stored in it, not with others': they
-    # must not be told "stored" before that transaction commits.
-    if connection.in_atomic_block:
-        [stored] = _store([submission])
-    else:
-        [stored] = [_writer.submit(submission)]
-    if stored:
+    # (nearly every one) costs one INSERT.
+    try:
+        with transaction.atomic():
+            submission.save(force_insert=True)
         return submission, True
-    return Submission.objects.get(form_key=form_key, answers_digest=digest), False
+    except IntegrityError:
+        stored = Submission.objects.filter(form_key=form_key, answers_digest=digest).first()
+        if stored is None:
+            raise  # another constraint
+        return stored, False
 
 
 def concern_create(

@@ -114,16 +114,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tuned for a real server with several threads and processes: WAL lets readers
     # run beside the one writer, IMMEDIATE takes the write lock at BEGIN so two
     # writers queue (busy timeout) instead of failing with "database is locked".
-    # Connections are kept, but dropped when the file at the path is no longer theirs.
+    # Connections are kept, but dropped when the file at the path is no longer theirs
+    # (ops.sqlite); the busy timeout is set once, in seconds, by "timeout".
     DATABASES["default"]["ENGINE"] = "ops.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": (
-            "PRAGMA journal_mode=WAL;"
-            "PRAGMA synchronous=NORMAL;"
-            "PRAGMA foreign_keys=ON;"
-            "PRAGMA busy_timeout=20000;"
+            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
         ),
     }
 
