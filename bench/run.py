@@ -27,7 +27,7 @@ Prints a table and writes JSON (BENCH_OUTPUT, default bench/results/latest-<db>.
 Settings: BENCH_SECONDS (4 per round), BENCH_ROUNDS (5), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_ARTICLES (5000), BENCH_SKIP_EDIT=1 to skip the edit (~1 minute);
 BENCH_CONSTANT_RATE (200 posts/s), BENCH_CONSTANT_SECONDS (20), BENCH_CONSTANT_CONNECTIONS (24);
-GUNICORN_WORKERS and GUNICORN_THREADS as for `make serve`.
+GUNICORN_WORKERS and GUNICORN_TIMEOUT as for `make serve`.
 Needs wrk and nginx (`make bench` installs them from Debian's packages).
 """
 
@@ -157,8 +157,8 @@ class Site:
         self.log = workdir / f"gunicorn-{name}.log"
         self.process: subprocess.Popen | None = None
         # gunicorn.conf.py's defaults, as `make serve`, unless GUNICORN_WORKERS or
-        # GUNICORN_THREADS say otherwise.
-        keep = {"GUNICORN_WORKERS", "GUNICORN_THREADS"}
+        # GUNICORN_TIMEOUT say otherwise.
+        keep = {"GUNICORN_WORKERS", "GUNICORN_TIMEOUT"}
         self.env = {
             k: v
             for k, v in os.environ.items()
@@ -731,8 +731,8 @@ def build_report(s: dict[str, Scenario], counts: dict, edit: dict | None, label:
             "rounds": ROUNDS,
         },
         "gunicorn": {
-            "workers": os.environ.get("GUNICORN_WORKERS", "default: two per core"),
-            "threads": os.environ.get("GUNICORN_THREADS", "default: 4"),
+            "worker_class": "sync",
+            "workers": os.environ.get("GUNICORN_WORKERS", "default: two per core plus one"),
         },
         "triage_rate_limit_per_minute": "raised to 1000000000 for the benchmark",
         "articles": counts,

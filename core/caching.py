@@ -25,6 +25,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 
+from core.faults import PAGE_CACHE
+
 GENERATION_KEY = "content-generation"
 
 
@@ -32,17 +34,22 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def content_generation() -> str:
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+def content_generation() -> str | None:
+    """The current generation, or None while the cache cannot be reached."""
+
+    def read() -> str | None:
+        cache = page_cache()
         generation = cache.get(GENERATION_KEY)
-    return generation
+        if generation is None:
+            cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+            generation = cache.get(GENERATION_KEY)
+        return generation
+
+    return PAGE_CACHE.call(read, None)
 
 
 def content_changed(**kwargs) -> None:
-    """A signal receiver: every cached page is out of date.
+    """Every cached page is out of date: called by each write to an article.
 
     Changed now, for this thread's next request, and again once the transaction commits:
     a page rendered by another request before the commit may hold the old text under the
@@ -53,7 +60,9 @@ def content_changed(**kwargs) -> None:
 
 
 def new_generation(**kwargs) -> None:
-    page_cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    # A save never fails for want of the cache: pages kept before it expire within
+    # PAGE_CACHE_SECONDS of the cache coming back.
+    PAGE_CACHE.call(lambda: page_cache().set(GENERATION_KEY, secrets.token_hex(8), None), None)
 
 
 def cached_page(*, query: tuple[str, ...] = (), shared: bool = True) -> Callable:
@@ -98,16 +107,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # A cache that fails is a miss: the page is rendered and not kept.
         key = self._key(request)
         if key is not None:
-            response = page_cache().get(key)
+            response = PAGE_CACHE.call(lambda: page_cache().get(key), None)
             if response is not None:
                 return _conditional(request, response)
         response = self.get_response(request)
         if not getattr(response, "page_cache", False):
             return response
         if key is not None and not response.cookies:
-            page_cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+            PAGE_CACHE.call(
+                lambda: page_cache().set(key, response, settings.PAGE_CACHE_SECONDS), None
+            )
         return _conditional(request, response)
 
     @staticmethod
@@ -134,12 +146,15 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     )
 
 
-def _page_key(request: HttpRequest, query: tuple[str, ...]) -> str:
+def _page_key(request: HttpRequest, query: tuple[str, ...]) -> str | None:
+    generation = content_generation()
+    if generation is None:
+        return None
     # Scheme and host are part of the page (canonical link, Open Graph URL).
     params = urlencode([(name, request.GET.get(name, "")) for name in query])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"page:{content_generation()}:{digest}"
+    return f"page:{generation}:{digest}"
 
 
 def _mark_cacheable(response: HttpResponse, shared: bool) -> None:

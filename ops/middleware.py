@@ -1,7 +1,66 @@
+import re
+import time
+import uuid
+
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 
+from core import metrics
+from core.faults import DATABASE
 from core.views import database_unavailable
+from ops.logs import REQUEST_ID
+
+# nginx's $request_id: 32 hex digits. Anything else from outside is replaced.
+REQUEST_ID_PATTERN = re.compile(r"[0-9a-f]{32}")
+
+
+class RequestIdMiddleware:
+    """Each request gets an id, in every log line it causes and in X-Request-ID.
+
+    The id nginx sent (X-Request-ID, also in its access log) is kept when it is one of
+    its own shape; otherwise a new random one. It says nothing about the reader.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        sent = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = sent if REQUEST_ID_PATTERN.fullmatch(sent) else uuid.uuid4().hex
+        token = REQUEST_ID.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            REQUEST_ID.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class MetricsMiddleware:
+    """Counts every response by view and status, and times it (core.metrics)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        response = self.get_response(request)
+        view = _view_name(request)
+        metrics.REQUESTS.labels(view, str(response.status_code)).inc()
+        metrics.LATENCY.labels(view).observe(time.perf_counter() - started)
+        return response
+
+
+def _view_name(request: HttpRequest) -> str:
+    # A page served from the page cache was never routed: route it here, for its name.
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return "none"
+    return match.view_name or "none"
 
 
 class DatabaseUnavailableMiddleware:
@@ -15,6 +74,7 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, OperationalError | InterfaceError):
+            DATABASE.failed(exception, pause=False)
             return database_unavailable()
         return None
 

@@ -2,7 +2,8 @@
 
 The client key is a salted hash of the client address, the scope and the window,
 so the cache never holds an address and the key is useless once the window ends.
-Nothing here touches the database or the logs.
+Nothing here touches the database. When the cache fails the limit lets the request
+through: the error is logged (without the key) and counted (core.faults).
 """
 
 import hashlib
@@ -11,6 +12,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from core import metrics
+from core.faults import LIMIT_STORE
 
 LOOPBACK = {"127.0.0.1", "::1"}
 
@@ -39,10 +43,16 @@ def count_hit_is_past_limit(scope: str, identity: str, *, limit: int, window: in
         f"{settings.SECRET_KEY}|{scope}|{window_index}|{identity}".encode()
     ).hexdigest()
     key = f"ratelimit:{scope}:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count > limit
+
+    def count() -> int:
+        cache.add(key, 0, timeout=window)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
+            return 1
+
+    if LIMIT_STORE.call(count, 0) <= limit:
+        return False
+    metrics.LIMIT_REFUSALS.labels(scope).inc()
+    return True

@@ -11,6 +11,7 @@ from hypothesis import settings
 
 from articles import services
 from articles.models import Article
+from core.faults import PARTS
 from support.clinical_cases import RESULTS, summary
 
 # Hypothesis: a few hundred examples in `make test`, many thousands in `make fuzz`.
@@ -36,6 +37,8 @@ def _fast_test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     for cache in caches.all():
         cache.clear()  # rate-limit counters and cached pages start afresh in every test
+    for part in PARTS:
+        part.forget()  # a cache broken on purpose in one test is not paused in the next
 
 
 @pytest.fixture

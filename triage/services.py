@@ -7,6 +7,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.database import write_deadline
 from triage.engine import Answers, Assessment
 from triage.models import SafetyConcern, Submission
 
@@ -24,7 +25,8 @@ def submission_create(*, assessment: Assessment, form_key: str) -> tuple[Submiss
 
     The answers stored are the assessment's own, as the engine validated them: nothing is
     checked again here. Returns the submission and whether it was stored by this call.
-    Returns only once the check is committed; raises (and stores nothing) if it could not be.
+    Returns only once the check is committed; raises (and stores nothing) if it could not
+    be within the write deadline: the reader is not kept waiting for our statistics.
     """
     answers = assessment.answers
     digest = answers_digest(answers)
@@ -40,7 +42,7 @@ def submission_create(*, assessment: Assessment, form_key: str) -> tuple[Submiss
     # The unique constraint, not a query before, finds a form sent twice, so a new check
     # (nearly every one) costs one INSERT.
     try:
-        with transaction.atomic():
+        with write_deadline():
             submission.save(force_insert=True)
         return submission, True
     except IntegrityError:

@@ -17,6 +17,7 @@ A safety concern is reported from an outcome page (`concern`).
 import re
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -24,6 +25,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.models import Article
+from core import metrics
+from core.faults import CHECK_STORAGE, database_reason
 from core.placeholders import Contacts
 from core.views import too_many_requests
 from ops.ratelimit import client_address, count_hit_is_past_limit
@@ -85,16 +88,33 @@ def _outcome(request: HttpRequest, form: TriageForm) -> HttpResponse:
     if count_hit_is_past_limit("triage", client_address(request), **settings.TRIAGE_RATE_LIMIT):
         return too_many_requests(request)
     assessment = assess(form.cleaned_data["answers"])
-    # The page shows the outcome of the answers just sent; a form sent twice is stored once.
-    if not form.cleaned_data["website"]:
-        submission_create(assessment=assessment, form_key=form.cleaned_data["form_key"])
-    found = Article.objects.published().by_slug(assessment.articles)
+    # The page shows the outcome of the answers just sent, stored or not: assess() needs
+    # no database, and the reader's advice never waits on ours.
+    stored = form.cleaned_data["website"] or _store(assessment, form.cleaned_data["form_key"])
+    try:
+        found = Article.objects.published().by_slug(assessment.articles)
+    except DatabaseError as error:
+        CHECK_STORAGE.failed(error, pause=False)
+        found = {}
     context = {
         "outcome": presenters.outcome_view(assessment, contacts(), timezone.localdate()),
         "articles": presenters.pick_articles(assessment.articles, found),
         "form_key": form.cleaned_data["form_key"],
+        "not_saved": not stored,
     }
     return render(request, "triage/outcome.html", context)
+
+
+def _store(assessment, form_key: str) -> bool:
+    """Store the check once; False (logged with its cause, counted) when it could not be."""
+    try:
+        _, new = submission_create(assessment=assessment, form_key=form_key)
+    except DatabaseError as error:
+        CHECK_STORAGE.failed(error, pause=False)
+        metrics.CHECKS.labels("no", database_reason(error)).inc()
+        return False
+    metrics.CHECKS.labels("yes", "new" if new else "sent again").inc()
+    return True
 
 
 def _change(request: HttpRequest) -> HttpResponse:

@@ -66,6 +66,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so they see every response: the request id in each log line, the metrics.
+    "ops.middleware.RequestIdMiddleware",
+    "ops.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -110,6 +113,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that stops answering costs a request seconds, not minutes: connecting
+    # gives up after 3 s, a statement after 5 s, a wait for a lock after 2 s, and the
+    # kernel drops a connection whose packets go unanswered for 5 s (keepalives when idle).
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": 3,
+        "options": "-c statement_timeout=5000 -c lock_timeout=2000",
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 2,
+        "keepalives_count": 2,
+        "tcp_user_timeout": 5000,
+    } | DATABASES["default"].get("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tuned for a real server with several threads and processes: WAL lets readers
     # run beside the one writer, IMMEDIATE takes the write lock at BEGIN so two
@@ -117,11 +133,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections are kept, but dropped when the file at the path is no longer theirs
     # (ops.sqlite); the busy timeout is set once, in seconds, by "timeout".
     DATABASES["default"]["ENGINE"] = "ops.sqlite"
+    # SQLITE_SYNCHRONOUS: NORMAL (default) may lose the last commits on a power cut or
+    # an operating-system crash, never on a crash of the site; FULL survives both.
+    SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "NORMAL").upper()
+    if SQLITE_SYNCHRONOUS not in {"NORMAL", "FULL"}:
+        raise ImproperlyConfigured("SQLITE_SYNCHRONOUS must be NORMAL or FULL")
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": (
-            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+            f"PRAGMA journal_mode=WAL;PRAGMA synchronous={SQLITE_SYNCHRONOUS};"
+            "PRAGMA foreign_keys=ON;"
         ),
     }
 
@@ -182,8 +204,15 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 # Caches: in-process memory by default; Redis when several app servers share one cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache is optional at run time (core/faults.py): a Redis that is down or full is a
+# miss; one that hangs costs at most its half-second timeouts.
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": REDIS_OPTIONS,
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Whole public pages, apart from the rate-limit counters so that pages never push
@@ -192,6 +221,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "pages",
+        "OPTIONS": REDIS_OPTIONS,
     }
     if REDIS_URL
     else {
@@ -261,7 +291,7 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     # Load balancers check health over plain HTTP on the private network.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
     SECURE_HSTS_SECONDS = 31_536_000  # one year
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -269,9 +299,28 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 
 
+# /readyz says the disk is low (degraded) below this much free space.
+READYZ_MIN_FREE_MB = int(os.environ.get("READYZ_MIN_FREE_MB", "100"))
+# /metrics is served to loopback only, or with this set, to its bearer from anywhere.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+
+# One format (ops/logs.py): time, level, logger, request id, message; JSON lines with
+# DJANGO_LOG_FORMAT=json.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "ops.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

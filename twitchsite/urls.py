@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("triage.urls")),
     path("healthz", ops_views.healthz, name="healthz"),
+    path("readyz", ops_views.readyz, name="readyz"),
+    path("metrics", ops_views.metrics, name="metrics"),
     # An index of sections, each a few hundred addresses: any one request stays quick.
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

@@ -48,8 +48,10 @@ def collected_static():
 def live_server_factory(scratch_database, tmp_path, collected_static):
     servers = []
 
-    def make(database_url: str | None = None) -> LiveServer:
+    def make(database_url: str | None = None, redis_url: str | None = None) -> LiveServer:
         server = LiveServer(database_url or scratch_database, tmp_path)
+        if redis_url is not None:
+            server.env["REDIS_URL"] = redis_url
         server.manage("migrate", "--noinput")
         server.manage("load_content")
         server.start()

@@ -23,6 +23,8 @@ SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = SUITE_DATABASE.startswith(("postgres://", "postgresql://"))
 FORM_KEY = re.compile(rb'name="form_key" value="([0-9a-f]{32})"')
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+OUTCOME = b'data-level="self_care"'
+NOT_SAVED = b'class="not-saved"'
 ANSWERS = {
     "age": "16_or_over",
     "emergency": "none",
@@ -73,7 +75,7 @@ class LiveServer:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if self.get("/healthz")[0] == 200:
+                if self.get("/readyz")[0] == 200:  # serving, and its database answers
                     return
             except OSError:
                 pass
@@ -103,7 +105,7 @@ class LiveServer:
         return status, body
 
     def check_symptoms(self) -> tuple[int, str, bool]:
-        """Fill in the form as a browser does: (status, form key, outcome page received)."""
+        """Fill in the form as a browser does: (status, form key, outcome stored and shown)."""
         _, page, response = self.request("GET", "/triage/")
         cookie = response.getheader("Set-Cookie", "").split(";")[0]
         key = FORM_KEY.search(page).group(1).decode()
@@ -111,10 +113,23 @@ class LiveServer:
         return self.post_form(key, token, cookie)
 
     def post_form(self, key: str, token: str, cookie: str) -> tuple[int, str, bool]:
+        """(status, form key, the outcome received and the check acknowledged as stored)."""
+        status, page = self.post_answers(key, token, cookie)
+        return status, key, status == 200 and OUTCOME in page and NOT_SAVED not in page
+
+    def post_answers(self, key: str, token: str, cookie: str) -> tuple[int, bytes]:
         body = urlencode({"csrfmiddlewaretoken": token, "form_key": key, **ANSWERS})
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
         status, page, _ = self.request("POST", "/triage/", body, headers)
-        return status, key, status == 200 and b'data-level="self_care"' in page
+        return status, page
+
+    def outcome_page(self) -> tuple[int, str, bytes]:
+        """Fill in the form once: the status, form key and page of the answer."""
+        _, page, response = self.request("GET", "/triage/")
+        cookie = response.getheader("Set-Cookie", "").split(";")[0]
+        key = FORM_KEY.search(page).group(1).decode()
+        status, page = self.post_answers(key, CSRF.search(page).group(1).decode(), cookie)
+        return status, key, page
 
     def keep_checking(self, acknowledged: list[str], stop, times: int) -> None:
         """One client filling in the form again and again; notes each outcome it receives."""
