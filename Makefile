@@ -63,10 +63,11 @@ fuzz: $(VENV)/.dev ## Fuzz every URL and form with many thousands of random requ
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 bench: $(VENV)/.runtime ## Benchmark the site side by side with wrk and nginx (docs/performance.md)
-	@command -v wrk >/dev/null && { command -v nginx >/dev/null || test -x /usr/sbin/nginx; } || { \
-		echo "Installing wrk and nginx from Debian's packages"; \
+	@command -v wrk >/dev/null && command -v redis-server >/dev/null && \
+		{ command -v nginx >/dev/null || test -x /usr/sbin/nginx; } || { \
+		echo "Installing wrk, nginx and redis-server from Debian's packages"; \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx redis-server >/dev/null; }
 	$(BIN)/python bench/run.py
 
 screenshots: $(VENV)/.dev ## Save PNGs of the main pages into docs/screenshots (needs chromium)

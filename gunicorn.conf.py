@@ -3,24 +3,35 @@
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers, one request at a time each, behind nginx (which buffers slow clients):
-# gunicorn kills a worker whose request passes `timeout` and starts another, so a hung
-# database or cache costs one request, never a worker for good. gthread workers do not
-# enforce it (docs/decisions/011-optional-parts.md). Below nginx's proxy_read_timeout.
-worker_class = "sync"
-workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
+# Threads share one process's memory; a few processes use every core and survive a crash.
+# Two per core: a worker keeps the keep-alive connections it accepts (from nginx, or a
+# load generator), and with one per core a core sat idle whenever one worker happened to
+# accept them all (see docs/performance.md). gthread workers do not end a slow request
+# at `timeout`: every wait has its own deadline instead (Redis 0.5 s, PostgreSQL 2 s to
+# connect and 5 s a statement, a check's write 0.5 s); sync workers measured worse
+# (docs/decisions/011-optional-parts.md). `timeout` (a stuck worker) is below nginx's 20 s.
+worker_class = "gthread"
+workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1))))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "15"))
 graceful_timeout = 20
+keepalive = 5
 
-# Metrics from every worker (core/metrics.py): each writes to files in this folder, made
-# new for each server and emptied when it stops.
+# Metrics from every worker (core/metrics.py): each writes to files in this folder
+# (PROMETHEUS_MULTIPROC_DIR, or a new one for each server), emptied when it starts.
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="twitch-metrics-")
     _made_metrics_dir = os.environ["PROMETHEUS_MULTIPROC_DIR"]
 else:
     _made_metrics_dir = None
+
+
+def on_starting(server) -> None:
+    for stale in Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).glob("*.db"):
+        stale.unlink()
 
 
 def child_exit(server, worker) -> None:

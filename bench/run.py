@@ -17,6 +17,7 @@ deploy/nginx/twitch-cache.conf in front of the first, then loads with wrk:
   errors from each post's scheduled time
 - every page uncached, on 5,000 articles (bench/uncached.py): what the first reader after
   an edit waits for
+- the article page on a server whose Redis (one of its own) works, hangs and is gone
 
 Every scenario runs once per round, in turn, for several rounds; ratios are taken within
 a round (a few seconds apart) and the medians over the rounds are shown, so that a burst
@@ -27,8 +28,9 @@ Prints a table and writes JSON (BENCH_OUTPUT, default bench/results/latest-<db>.
 Settings: BENCH_SECONDS (4 per round), BENCH_ROUNDS (5), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_ARTICLES (5000), BENCH_SKIP_EDIT=1 to skip the edit (~1 minute);
 BENCH_CONSTANT_RATE (200 posts/s), BENCH_CONSTANT_SECONDS (20), BENCH_CONSTANT_CONNECTIONS (24);
-GUNICORN_WORKERS and GUNICORN_TIMEOUT as for `make serve`.
-Needs wrk and nginx (`make bench` installs them from Debian's packages).
+BENCH_FAULT_SECONDS (3 per Redis state); GUNICORN_WORKERS, GUNICORN_THREADS and
+GUNICORN_TIMEOUT as for `make serve`. Needs wrk, nginx and redis-server (`make bench` installs them from Debian's
+packages).
 """
 
 from __future__ import annotations
@@ -158,7 +160,7 @@ class Site:
         self.process: subprocess.Popen | None = None
         # gunicorn.conf.py's defaults, as `make serve`, unless GUNICORN_WORKERS or
         # GUNICORN_TIMEOUT say otherwise.
-        keep = {"GUNICORN_WORKERS", "GUNICORN_TIMEOUT"}
+        keep = {"GUNICORN_WORKERS", "GUNICORN_THREADS", "GUNICORN_TIMEOUT"}
         self.env = {
             k: v
             for k, v in os.environ.items()
@@ -201,7 +203,7 @@ class Site:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if request(self.port, "GET", "/healthz")[0] == 200:
+                if request(self.port, "GET", "/readyz")[0] == 200:
                     return
             except OSError:
                 pass
@@ -626,6 +628,9 @@ def main() -> int:
         print("== every page uncached", flush=True)
         uncached = json.loads(many.manage("shell", "-c", UNCACHED).strip().splitlines()[-1])
 
+        print("== the article page while Redis works, hangs and is gone", flush=True)
+        faults = with_redis_failing(few_db, workdir)
+
         edit = None
         if os.environ.get("BENCH_SKIP_EDIT") != "1":
             print("== an edit in the admin (seen within about a minute)", flush=True)
@@ -641,6 +646,7 @@ def main() -> int:
     report = build_report({s.key: s for s in scenarios}, counts, edit, few_db.label)
     report["constant_rate"] = steady
     report["uncached"] = uncached
+    report["redis_failing"] = faults
     report["checks"] |= {
         "constant-rate posts: no errors, a row for each": steady["errors"] == 0
         and steady["rows_stored"] == steady["posts"],
@@ -648,6 +654,10 @@ def main() -> int:
             row["median_ms"] < 10 for row in uncached["pages"]
         ),
         "a sitemap request uncached under 50 ms": uncached["sitemap_ms"] < 50,
+        "with Redis hung or gone, no errors and p99 under 5 s": all(
+            faults[state]["errors"] == 0 and faults[state]["p99_ms"] < 5000
+            for state in ("hung", "gone")
+        ),
     }
     report["seconds_taken"] = round(time.time() - started)
     report["machine"]["load_average_at_start"] = [round(x, 2) for x in load_at_start]
@@ -662,6 +672,44 @@ def main() -> int:
 
 
 UNCACHED = "import runpy; runpy.run_path('bench/uncached.py', run_name='__main__')"
+FAULT_SECONDS = int(os.environ.get("BENCH_FAULT_SECONDS", "3"))
+
+
+def with_redis_failing(database: ScratchDatabase, workdir: Path) -> dict:
+    """The article page through a server on a Redis of its own that works, hangs
+    (SIGSTOP) and is gone: throughput, latency and errors in each state."""
+    port = free_port()
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    site = Site(database, workdir, "faults")
+    site.env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+    figures = {}
+    try:
+        site.start()
+        for state in ("working", "hung", "gone"):
+            if state == "hung":
+                redis.send_signal(signal.SIGSTOP)
+            elif state == "gone":
+                redis.send_signal(signal.SIGCONT)
+                redis.kill()
+                redis.wait(timeout=10)
+            got = wrk(f"http://127.0.0.1:{site.port}{ARTICLE}", seconds=FAULT_SECONDS)
+            errors = sum(got[k] for k in got if k.endswith("_errors") or k == "timeouts")
+            figures[state] = {
+                "requests_per_second": round(got["requests"] / (got["duration_us"] / 1e6)),
+                "p50_ms": round(got["p50_us"] / 1000, 2),
+                "p99_ms": round(got["p99_us"] / 1000, 2),
+                "errors": errors,
+            }
+    finally:
+        if redis.poll() is None:
+            redis.send_signal(signal.SIGCONT)
+            redis.kill()
+        site.stop()
+    return figures
 
 
 def post_at_a_constant_rate(site: Site) -> dict:
@@ -731,8 +779,9 @@ def build_report(s: dict[str, Scenario], counts: dict, edit: dict | None, label:
             "rounds": ROUNDS,
         },
         "gunicorn": {
-            "worker_class": "sync",
-            "workers": os.environ.get("GUNICORN_WORKERS", "default: two per core plus one"),
+            "worker_class": "gthread",
+            "workers": os.environ.get("GUNICORN_WORKERS", "default: two per core"),
+            "threads": os.environ.get("GUNICORN_THREADS", "default: 4"),
         },
         "triage_rate_limit_per_minute": "raised to 1000000000 for the benchmark",
         "articles": counts,
@@ -750,7 +799,7 @@ def print_report(report: dict) -> None:
         f"\nTwitch benchmark, {report['database']}: wrk -t{w['threads']} -c{w['connections']},"
         f" {w['rounds']} interleaved rounds of {w['seconds_per_round']} s, medians shown;"
         f" {report['machine']['cpus']} CPUs shared by wrk, gunicorn and nginx;"
-        f" gunicorn workers {g['workers']}, threads {g['threads']}"
+        f" gunicorn {g['worker_class']} workers {g['workers']}, threads {g['threads']}"
     )
     header = (
         f"{'scenario':<30}{'req/s':>8}{'median ms':>11}{'p99 ms':>9}{'errors':>8}"
@@ -799,6 +848,12 @@ def print_report(report: dict) -> None:
         f"uncached, {u['articles']} articles (median of {u['repeats']}): {pages};"
         f" sitemap {u['sitemap_ms']} ms ({u['sitemap_kb']} KB)"
     )
+    states = "; ".join(
+        f"{state}: {f['requests_per_second']} req/s, p50 {f['p50_ms']} ms, p99 {f['p99_ms']} ms,"
+        f" {f['errors']} errors"
+        for state, f in report["redis_failing"].items()
+    )
+    print(f"the article page with Redis {states}")
     print("\ntargets:")
     for name, met in report["checks"].items():
         print(f"  {'met    ' if met else 'NOT met'}  {name}")

@@ -91,11 +91,7 @@ def _outcome(request: HttpRequest, form: TriageForm) -> HttpResponse:
     # The page shows the outcome of the answers just sent, stored or not: assess() needs
     # no database, and the reader's advice never waits on ours.
     stored = form.cleaned_data["website"] or _store(assessment, form.cleaned_data["form_key"])
-    try:
-        found = Article.objects.published().by_slug(assessment.articles)
-    except DatabaseError as error:
-        CHECK_STORAGE.failed(error, pause=False)
-        found = {}
+    found = _articles(assessment.articles) if stored else {}  # no second wait on the database
     context = {
         "outcome": presenters.outcome_view(assessment, contacts(), timezone.localdate()),
         "articles": presenters.pick_articles(assessment.articles, found),
@@ -103,6 +99,14 @@ def _outcome(request: HttpRequest, form: TriageForm) -> HttpResponse:
         "not_saved": not stored,
     }
     return render(request, "triage/outcome.html", context)
+
+
+def _articles(slugs) -> dict:
+    try:
+        return Article.objects.published().by_slug(slugs)
+    except DatabaseError as error:
+        CHECK_STORAGE.failed(error, pause=False)
+        return {}
 
 
 def _store(assessment, form_key: str) -> bool:

@@ -115,10 +115,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A server that stops answering costs a request seconds, not minutes: connecting
-    # gives up after 3 s, a statement after 5 s, a wait for a lock after 2 s, and the
-    # kernel drops a connection whose packets go unanswered for 5 s (keepalives when idle).
+    # gives up after 2 s (libpq's least), a statement after 5 s, a wait for a lock after
+    # 2 s, and the kernel drops a connection whose packets go unanswered for 5 s
+    # (keepalives when idle). A connection per request (Django's default), as one kept
+    # open would wait on a silent server with no timeout (docs/decisions/011).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
-        "connect_timeout": 3,
+        "connect_timeout": 2,
         "options": "-c statement_timeout=5000 -c lock_timeout=2000",
         "keepalives": 1,
         "keepalives_idle": 5,

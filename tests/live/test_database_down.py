@@ -25,6 +25,17 @@ class TcpForwarder:
             self.port = probe.getsockname()[1]
         self.sockets: list[socket.socket] = []
         self.listener: socket.socket | None = None
+        # A partition: connections are accepted and kept, and nothing gets through.
+        self.silent = threading.Event()
+
+    def silence(self) -> None:
+        self.silent.set()
+
+    def heal(self) -> None:
+        """Connections from the silence are broken (what was sent is lost): end them."""
+        self.stop()
+        self.silent.clear()
+        self.start()
 
     def start(self) -> None:
         self.listener = socket.socket()
@@ -46,21 +57,25 @@ class TcpForwarder:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if self.silent.is_set():
+                self.sockets.append(client)
+                threading.Thread(target=self._pump, args=(client, None), daemon=True).start()
+                continue
             upstream = socket.create_connection(self.target)
             self.sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket | None) -> None:
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if sink is not None and not self.silent.is_set():
+                    sink.sendall(data)
         except OSError:
             pass
         finally:
             for sock in (source, sink):
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(OSError, AttributeError):
                     sock.shutdown(socket.SHUT_RDWR)
 
 
@@ -128,6 +143,39 @@ def test_postgresql_unreachable_gives_503_and_the_site_recovers_when_it_is_back(
         forwarder.stop()
         assert_down(server)
         forwarder.start()
+        assert_back(server)
+        assert len(server.stored_keys()) == stored_before + 1
+    finally:
+        forwarder.stop()
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a partition is between the app and PostgreSQL")
+def test_postgresql_gone_silent_costs_seconds_not_minutes_and_the_site_recovers(
+    live_server_factory, scratch_database
+):
+    url = urlparse(scratch_database)
+    forwarder = TcpForwarder((url.hostname, url.port or 5432))
+    forwarder.start()
+    bound = 5 * 2  # five times the connect timeout: the longest any one wait may be
+    try:
+        netloc = f"{url.username}@127.0.0.1:{forwarder.port}"
+        server = live_server_factory(url._replace(netloc=netloc).geturl())
+        assert_back(server)
+        stored_before = len(server.stored_keys())
+        forwarder.silence()
+        started = time.monotonic()
+        assert server.get("/healthz")[0] == 200
+        assert time.monotonic() - started < 1  # liveness never waits on the database
+        for _ in range(3):
+            started = time.monotonic()
+            status, page = server.get("/articles/twitching-in-the-stomach/")
+            assert status == 503 and b"Sorry, the service is unavailable" in page
+            assert server.get("/readyz")[0] == 503
+            status, _, page = server.outcome_page()
+            assert status == 200 and OUTCOME in page and NOT_SAVED in page
+            assert time.monotonic() - started < 3 * bound
+        assert wait_for(lambda: "timeout expired" in server.log.read_text())
+        forwarder.heal()
         assert_back(server)
         assert len(server.stored_keys()) == stored_before + 1
     finally:

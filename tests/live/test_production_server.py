@@ -43,6 +43,30 @@ def test_the_access_log_has_no_client_address(server):
     assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{server.port}", "")
 
 
+def test_the_access_log_line_holds_the_request_id_of_the_response(server):
+    _, _, response = server.request("GET", "/articles/")
+    request_id = response.getheader("X-Request-ID")
+    for _ in range(50):
+        if f'{request_id} "GET /articles/ HTTP/1.1" 200' in server.log.read_text():
+            break
+        threading.Event().wait(0.1)
+    assert f'{request_id} "GET /articles/ HTTP/1.1" 200' in server.log.read_text()
+
+
+def test_metrics_add_up_the_requests_of_every_worker(server):
+    def home_requests() -> float:
+        body = server.get("/metrics")[1].decode()
+        wanted = 'twitch_requests_total{status="200",view="articles:home"} '
+        lines = [line for line in body.splitlines() if line.startswith(wanted)]
+        return float(lines[0].rsplit(" ", 1)[1]) if lines else 0.0
+
+    before = home_requests()
+    with ThreadPoolExecutor(8) as pool:  # at once, so several workers answer
+        statuses = list(pool.map(lambda _: server.get("/")[0], range(40)))
+    assert statuses == [200] * 40
+    assert home_requests() == before + 40
+
+
 def test_the_access_log_leaves_out_search_words(server):
     server.get("/search/?q=tremor+zanzibar")
     line = '"GET /search/ HTTP/1.1" 200'

@@ -58,7 +58,10 @@ class LiveServer:
             "TRIAGE_RATE_LIMIT_PER_MINUTE": "1000000",
             "DATABASE_URL": database_url,
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            # Its metrics' files in the test's own folder, gone with it.
+            "PROMETHEUS_MULTIPROC_DIR": str(workdir / "metrics"),
         }
+        (workdir / "metrics").mkdir(exist_ok=True)
 
     def manage(self, *args: str) -> None:
         subprocess.run(
