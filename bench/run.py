@@ -29,8 +29,8 @@ Settings: BENCH_SECONDS (4 per round), BENCH_ROUNDS (5), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_ARTICLES (5000), BENCH_SKIP_EDIT=1 to skip the edit (~1 minute);
 BENCH_CONSTANT_RATE (200 posts/s), BENCH_CONSTANT_SECONDS (20), BENCH_CONSTANT_CONNECTIONS (24);
 BENCH_FAULT_SECONDS (3 per Redis state); GUNICORN_WORKERS, GUNICORN_THREADS and
-GUNICORN_TIMEOUT as for `make serve`. Needs wrk, nginx and redis-server (`make bench` installs them from Debian's
-packages).
+GUNICORN_TIMEOUT as for `make serve`. Needs wrk, nginx and redis-server (`make bench`
+installs them from Debian's packages).
 """
 
 from __future__ import annotations
