@@ -59,9 +59,11 @@ class Part:
                 self._left_out += 1
                 return
             self._logged_at, left_out, self._left_out = now, self._left_out, 0
+        # The first line only: PostgreSQL's DETAIL lines may quote a row's values.
+        message = next(iter(str(error).splitlines()), "")
         log.warning(
             "%s failed, carrying on without it: %s: %s (%d more since the last line)",
-            self.name, type(error).__name__, error, left_out,
+            self.name, type(error).__name__, message, left_out,
         )  # fmt: skip
 
 

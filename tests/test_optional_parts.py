@@ -4,7 +4,7 @@ page and their advice, editors' saves commit, and the cause is logged and counte
 import logging
 
 import pytest
-from django.db import OperationalError
+from django.db import IntegrityError, OperationalError
 from prometheus_client import REGISTRY
 
 from articles import services
@@ -109,3 +109,18 @@ def test_readyz_calls_a_lost_cache_degraded_and_stays_ready(client, cache_unreac
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["cache"] == {"status": "degraded", "error": "ConnectionError"}
+
+
+def test_a_logged_database_error_leaves_out_the_row_it_quotes(client, monkeypatch, caplog):
+    def refused(*args, **kwargs):
+        raise IntegrityError(
+            'new row for relation "triage_submission" violates check constraint "level"\n'
+            'DETAIL:  Failing row contains (1, {"location": ["shoulder"]}, urgent).'
+        )
+
+    monkeypatch.setattr(Submission, "save", refused)
+    with caplog.at_level(logging.WARNING, logger="twitch.faults"):
+        response = post(client, VALID)
+    assert response.status_code == 200
+    assert "violates check constraint" in caplog.text
+    assert "shoulder" not in caplog.text and "Failing row" not in caplog.text

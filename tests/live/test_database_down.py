@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from support.liveserver import NOT_SAVED, ON_POSTGRES, OUTCOME
+from support.liveserver import NOT_SAVED, ON_POSTGRES, OUTCOME, wait_for
 
 pytestmark = pytest.mark.live
 
@@ -79,15 +79,6 @@ class TcpForwarder:
                     sock.shutdown(socket.SHUT_RDWR)
 
 
-def wait_for(condition, seconds: float = 15) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.25)
-    return False
-
-
 def assert_down(server) -> None:
     assert wait_for(lambda: server.get("/readyz")[0] == 503)
     assert server.get("/healthz")[0] == 200  # the process serves: no restart wanted
@@ -128,10 +119,9 @@ def test_sqlite_file_gone_gives_503_and_the_site_recovers_when_it_is_back(server
     assert len(server.stored_keys()) == stored_before + 1  # only the check made after
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="this suite runs on SQLite: see the test above")
-def test_postgresql_unreachable_gives_503_and_the_site_recovers_when_it_is_back(
-    live_server_factory, scratch_database
-):
+@pytest.fixture
+def forwarded(live_server_factory, scratch_database):
+    """A live server whose PostgreSQL is reached through a forwarder the test controls."""
     url = urlparse(scratch_database)
     forwarder = TcpForwarder((url.hostname, url.port or 5432))
     forwarder.start()
@@ -139,44 +129,40 @@ def test_postgresql_unreachable_gives_503_and_the_site_recovers_when_it_is_back(
         netloc = f"{url.username}@127.0.0.1:{forwarder.port}"
         server = live_server_factory(url._replace(netloc=netloc).geturl())
         assert_back(server)
-        stored_before = len(server.stored_keys())
-        forwarder.stop()
-        assert_down(server)
-        forwarder.start()
-        assert_back(server)
-        assert len(server.stored_keys()) == stored_before + 1
+        yield server, forwarder
     finally:
         forwarder.stop()
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="this suite runs on SQLite: see the test above")
+def test_postgresql_unreachable_gives_503_and_the_site_recovers_when_it_is_back(forwarded):
+    server, forwarder = forwarded
+    stored_before = len(server.stored_keys())
+    forwarder.stop()
+    assert_down(server)
+    forwarder.start()
+    assert_back(server)
+    assert len(server.stored_keys()) == stored_before + 1
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="a partition is between the app and PostgreSQL")
-def test_postgresql_gone_silent_costs_seconds_not_minutes_and_the_site_recovers(
-    live_server_factory, scratch_database
-):
-    url = urlparse(scratch_database)
-    forwarder = TcpForwarder((url.hostname, url.port or 5432))
-    forwarder.start()
+def test_postgresql_gone_silent_costs_seconds_not_minutes_and_the_site_recovers(forwarded):
+    server, forwarder = forwarded
     bound = 5 * 2  # five times the connect timeout: the longest any one wait may be
-    try:
-        netloc = f"{url.username}@127.0.0.1:{forwarder.port}"
-        server = live_server_factory(url._replace(netloc=netloc).geturl())
-        assert_back(server)
-        stored_before = len(server.stored_keys())
-        forwarder.silence()
+    stored_before = len(server.stored_keys())
+    forwarder.silence()
+    started = time.monotonic()
+    assert server.get("/healthz")[0] == 200
+    assert time.monotonic() - started < 1  # liveness never waits on the database
+    for _ in range(3):
         started = time.monotonic()
-        assert server.get("/healthz")[0] == 200
-        assert time.monotonic() - started < 1  # liveness never waits on the database
-        for _ in range(3):
-            started = time.monotonic()
-            status, page = server.get("/articles/twitching-in-the-stomach/")
-            assert status == 503 and b"Sorry, the service is unavailable" in page
-            assert server.get("/readyz")[0] == 503
-            status, _, page = server.outcome_page()
-            assert status == 200 and OUTCOME in page and NOT_SAVED in page
-            assert time.monotonic() - started < 3 * bound
-        assert wait_for(lambda: "timeout expired" in server.log.read_text())
-        forwarder.heal()
-        assert_back(server)
-        assert len(server.stored_keys()) == stored_before + 1
-    finally:
-        forwarder.stop()
+        status, page = server.get("/articles/twitching-in-the-stomach/")
+        assert status == 503 and b"Sorry, the service is unavailable" in page
+        assert server.get("/readyz")[0] == 503
+        status, _, page = server.outcome_page()
+        assert status == 200 and OUTCOME in page and NOT_SAVED in page
+        assert time.monotonic() - started < 3 * bound
+    assert wait_for(lambda: "timeout expired" in server.log.read_text())
+    forwarder.heal()
+    assert_back(server)
+    assert len(server.stored_keys()) == stored_before + 1

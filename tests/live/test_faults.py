@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from support.liveserver import NOT_SAVED, ON_POSTGRES, OUTCOME, ROOT, free_port
+from support.liveserver import NOT_SAVED, ON_POSTGRES, OUTCOME, ROOT, free_port, wait_for
 
 pytestmark = pytest.mark.live
 
@@ -99,15 +99,6 @@ def timed(call):
     started = time.monotonic()
     result = call()
     return result, time.monotonic() - started
-
-
-def wait_for(condition, seconds: float = 20) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 @pytest.mark.parametrize("failure", [stopped, hung, full], ids=["stopped", "hung", "full"])

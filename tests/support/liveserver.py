@@ -35,6 +35,16 @@ ANSWERS = {
 }
 
 
+def wait_for(condition, seconds: float = 20) -> bool:
+    """True as soon as `condition()` is, False if it is not within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
