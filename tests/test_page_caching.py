@@ -36,17 +36,23 @@ def test_an_article_page_makes_at_most_two_queries_then_none_from_the_cache(
     assert again.content == first.content
 
 
-@pytest.mark.parametrize("url", ["/", "/articles/"])
-def test_lists_make_one_query_however_many_articles_then_none_from_the_cache(
-    client, url, make_article, django_assert_num_queries
+# The home page: one query a kind; the A to Z: whether there are more than one page's
+# worth, then the page.
+@pytest.mark.parametrize(("url", "queries"), [("/", 3), ("/articles/", 2)])
+def test_lists_make_a_fixed_number_of_queries_however_many_articles_then_none_from_the_cache(
+    client, url, queries, make_article, django_assert_num_queries, settings
 ):
     for n in range(20):
         make_article(title=f"Article {n}", slug=f"article-{n}")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(queries):
         first = client.get(url)
     with django_assert_num_queries(0):
         assert client.get(url).content == first.content
     assert first.status_code == 200
+    for n in range(20, 60):
+        make_article(title=f"Article {n}", slug=f"article-{n}")
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
