@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev migrate run serve test test-fast test-browser test-live test-postgres fuzz screenshots bench lint format check ci clean
+.PHONY: help install install-dev release migrate run serve test test-fast test-browser test-live test-postgres fuzz screenshots bench lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -27,18 +27,18 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.runtime ## Create .venv with the runtime requirements
 install-dev: $(VENV)/.dev ## Create .venv with the test and lint requirements
 
-migrate: $(VENV)/.runtime ## Create or update the database, then load the shipped articles
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_content
+release: $(VENV)/.runtime ## Migrate, then load the shipped articles: once, however many servers start
+	$(BIN)/python manage.py release
 
-run: migrate ## Serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
+migrate: release ## The same as make release
+
+run: release ## Serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: $(VENV)/.runtime ## Production: gunicorn on 127.0.0.1:8000 (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
 	DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=0 $(BIN)/python manage.py load_content
+	DJANGO_DEBUG=0 $(BIN)/python manage.py release
 	DJANGO_DEBUG=0 exec $(BIN)/gunicorn --config gunicorn.conf.py twitchsite.wsgi
 
 # Progress by file, and the ten slowest tests at the end.
