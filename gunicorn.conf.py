@@ -19,6 +19,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "15"))
 graceful_timeout = 20
 keepalive = 5
+# The app is loaded before the port is opened, and each worker is a fork of it: a server
+# that is (re)starting refuses connections, so nginx sends them to another, instead of
+# accepting them and holding them until its workers have loaded Django. HUP then starts
+# new workers on the same code: a release is a restart (README, "Releases and reloads").
+preload_app = True
 
 # Metrics from every worker (core/metrics.py): each writes to files in this folder
 # (PROMETHEUS_MULTIPROC_DIR, or a new one for each server), emptied when it starts.

@@ -18,6 +18,8 @@ deploy/nginx/twitch-cache.conf in front of the first, then loads with wrk:
 - every page uncached, on 5,000 articles (bench/uncached.py): what the first reader after
   an edit waits for
 - the article page on a server whose Redis (one of its own) works, hangs and is gone
+- readers filling in the symptom check through a reload: gunicorn's HUP, and the README's
+  rolling restart of two app servers behind nginx
 
 Every scenario runs once per round, in turn, for several rounds; ratios are taken within
 a round (a few seconds apart) and the medians over the rounds are shown, so that a burst
@@ -43,24 +45,28 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlparse
 
 from constant_rate import constant_rate
 
 ROOT = Path(__file__).resolve().parents[1]
+# nginx, Redis and the admin as the live tests run them (tests/support/).
+sys.path.insert(0, str(ROOT / "tests"))
+from support.admin_client import Browser  # noqa: E402
+from support.liveserver import SiteClient  # noqa: E402
+from support.services import Nginx, OwnRedis, free_port  # noqa: E402
+
 BIN = Path(sys.executable).parent
 WRK_SCRIPTS = ROOT / "bench" / "wrk"
-NGINX_SITE = ROOT / "deploy" / "nginx" / "twitch.conf"
-NGINX_CACHE = ROOT / "deploy" / "nginx" / "twitch-cache.conf"
 # A file of our own inside STATIC_ROOT, removed afterwards.
 REFERENCE_DIR = ROOT / "staticfiles" / "bench-reference"
 
@@ -84,12 +90,6 @@ EDIT_MARK = "Edited during the benchmark"
 LIFETIME = (
     "from django.conf import settings; print(settings.PAGE_CACHE_SECONDS + settings.PAGE_MAX_AGE)"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def request(port: int, method: str, path: str, body: str = "", headers=None):
@@ -224,87 +224,6 @@ class Site:
         if status != 200:
             raise RuntimeError(f"GET {path} answered {status}")
         return body
-
-
-# nginx ---------------------------------------------------------------------------------
-
-
-class Nginx:
-    """nginx on two loopback ports: the recommended cache in front of the site, and the
-    same page as a plain static file."""
-
-    def __init__(self, workdir: Path, app_port: int, page: str) -> None:
-        self.dir = workdir / "nginx"
-        self.static = self.dir / "static"
-        self.static.mkdir(parents=True)
-        (self.static / "article.html").write_text(page)
-        for folder in (workdir, self.dir, self.static):
-            folder.chmod(0o755)  # nginx's workers may run as another user
-        self.cache_port, self.static_port = free_port(), free_port()
-        site = NGINX_SITE.read_text()
-        cache_path = re.search(r"^proxy_cache_path .*;$", site, re.MULTILINE).group(0)
-        cache_path = cache_path.replace("/var/cache/nginx/twitch", str(self.dir / "cache"))
-        upstream = re.search(r"^upstream twitch_app \{.*?^\}", site, re.MULTILINE | re.DOTALL)
-        upstream = upstream.group(0).replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
-        temp = "\n".join(
-            f"    {name}_temp_path {self.dir / name};"
-            for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        self.conf = self.dir / "nginx.conf"
-        self.conf.write_text(
-            f"""worker_processes auto;
-pid {self.dir / "nginx.pid"};
-error_log {self.dir / "error.log"} warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    types {{ text/html html; }}
-{temp}
-    {cache_path}
-    {upstream}
-    server {{
-        listen 127.0.0.1:{self.cache_port};
-        location / {{
-            include {NGINX_CACHE};
-        }}
-    }}
-    server {{
-        listen 127.0.0.1:{self.static_port};
-        root {self.static};
-        etag on;
-    }}
-}}
-"""
-        )
-        self.binary = shutil.which("nginx") or "/usr/sbin/nginx"
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        command = [self.binary, "-p", str(self.dir), "-e", str(self.dir / "error.log")]
-        subprocess.run([*command, "-t", "-c", str(self.conf)], check=True, capture_output=True)
-        self.process = subprocess.Popen(
-            [*command, "-c", str(self.conf), "-g", "daemon off;"], start_new_session=True
-        )
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            try:
-                if request(self.static_port, "GET", "/article.html")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("nginx did not start: " + (self.dir / "error.log").read_text())
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)  # graceful
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
 
 
 # wrk -----------------------------------------------------------------------------------
@@ -454,28 +373,6 @@ def spread(a: Scenario) -> float:
 # An edit in the admin --------------------------------------------------------------------
 
 
-class Browser:
-    """Just enough of a browser for the admin: cookies and CSRF tokens."""
-
-    def __init__(self, port: int) -> None:
-        self.port, self.cookies = port, {}
-
-    def send(self, method: str, path: str, data: dict | None = None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = ""
-        if data is not None:
-            body = urlencode(data, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        status, page, response = request(self.port, method, path, body, headers)
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            self.cookies[name] = rest.split(";")[0]
-        return status, page
-
-    def token(self, page: str) -> str:
-        return CSRF.search(page).group(1)
-
-
 def edit_and_watch(site: Site, nginx: Nginx) -> dict:
     """Change the article in the admin; seconds until a reader sees it, without and with
     nginx (which revalidates its copy once the page's max-age is over)."""
@@ -484,18 +381,15 @@ def edit_and_watch(site: Site, nginx: Nginx) -> dict:
         "createsuperuser", "--noinput", "--username", "bench", "--email", "bench@example.org",
         env={"DJANGO_SUPERUSER_PASSWORD": password},
     )  # fmt: skip
-    nginx_url = f"http://127.0.0.1:{nginx.cache_port}{ARTICLE}"
+    nginx_url = nginx.url(ARTICLE)
     wrk(nginx_url, seconds=1)  # nginx and the app hold the page
     browser = Browser(site.port)
-    _, page = browser.send("GET", "/admin/login/")
-    login = {"username": "bench", "password": password, "csrfmiddlewaretoken": browser.token(page)}
-    status, _ = browser.send("POST", "/admin/login/?next=/admin/", login)
+    status = browser.log_in("bench", password)
     assert status == 302, f"admin login answered {status}"
     article_id = site.database.count(
         "SELECT id FROM articles_article WHERE slug = 'multiple-sclerosis'"
     )
-    from_admin = article_form(browser, f"/admin/articles/article/{article_id}/change/")
-    status, page = browser.send("POST", from_admin.pop("_path"), from_admin)
+    status, page = browser.edit_article(article_id, f"{EDIT_MARK}.")
     assert status == 302, f"the admin refused the edit ({status}): {page[:500]}"
     saved = time.monotonic()
     seen: dict[str, float | None] = {"direct": None, "nginx": None}
@@ -503,42 +397,11 @@ def edit_and_watch(site: Site, nginx: Nginx) -> dict:
     lifetime = int(site.manage("shell", "-c", LIFETIME).split()[-1])
     limit = lifetime + 5
     while time.monotonic() - saved < limit and None in seen.values():
-        for name, port in (("direct", site.port), ("nginx", nginx.cache_port)):
+        for name, port in (("direct", site.port), ("nginx", nginx.port)):
             if seen[name] is None and EDIT_MARK in request(port, "GET", ARTICLE)[1]:
                 seen[name] = round(time.monotonic() - saved, 1)
         time.sleep(0.5)
     return {"seconds_until_seen": seen, "stated_lifetime": lifetime, "gave_up_after": limit}
-
-
-def article_form(browser: Browser, path: str) -> dict:
-    """The admin's change form for the article, as a browser would send it back edited."""
-    _, page = browser.send("GET", path)
-    form = {"_path": path, "csrfmiddlewaretoken": browser.token(page), "_save": "Save"}
-    for tag in re.finditer(r"<(input|textarea|select)\b([^>]*)>", page):
-        attrs = dict(re.findall(r'(\w[\w-]*)="([^"]*)"', tag.group(2)))
-        name = attrs.get("name")
-        if not name or name.startswith("_") or name in form:
-            continue
-        if tag.group(1) == "textarea":
-            end = page.index("</textarea>", tag.end())
-            form[name] = html_unescape(page[tag.end() : end]).lstrip("\n")
-        elif tag.group(1) == "select":
-            end = page.index("</select>", tag.end())
-            options = re.findall(r'<option value="([^"]*)"[^>]*selected', page[tag.end() : end])
-            form[name] = options
-        elif attrs.get("type") in {"checkbox", "radio"}:
-            if "checked" in tag.group(2):
-                form.setdefault(name, []).append(attrs.get("value", "on"))
-        elif attrs.get("type") not in {"submit", "button", "file"}:
-            form[name] = html_unescape(attrs.get("value", ""))
-    form["body"] = form["body"] + f"\n\n{EDIT_MARK}.\n"
-    return form
-
-
-def html_unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
 
 
 # The run -------------------------------------------------------------------------------
@@ -584,8 +447,7 @@ def main() -> int:
     try:
         for site in (few, many):
             site.database.create()
-            site.manage("migrate", "--noinput")
-            site.manage("load_content")
+            site.manage("release")
         few.manage("collectstatic", "--noinput", "--verbosity", "0")
         print(f"== generating {MANY_ARTICLES} synthetic articles", flush=True)
         many.manage("generate_articles", str(MANY_ARTICLES), "--force")
@@ -597,7 +459,12 @@ def main() -> int:
         (REFERENCE_DIR / "article.html").write_text(page)
         few.start()  # WhiteNoise finds static files when it starts
         many.start()
-        nginx = Nginx(workdir, few.port, page)
+        static = workdir / "static"
+        static.mkdir()
+        (static / "article.html").write_text(page)
+        for folder in (workdir, static):
+            folder.chmod(0o755)  # nginx's workers may run as another user
+        nginx = Nginx([few.port], static_root=static)
         nginx.start()
 
         counts = {"few": few_db.count(PUBLISHED), "many": many_db.count(PUBLISHED)}
@@ -610,7 +477,7 @@ def main() -> int:
             ),
             *page_scenarios(many, many_phase, "_many"),
             Scenario(
-                "nginx_cache", "nginx cache (article)", "nginx", nginx.cache_port, ARTICLE,
+                "nginx_cache", "nginx cache (article)", "nginx", nginx.port, ARTICLE,
                 nginx.process.pid,
             ),
             Scenario(
@@ -631,6 +498,9 @@ def main() -> int:
         print("== the article page while Redis works, hangs and is gone", flush=True)
         faults = with_redis_failing(few_db, workdir)
 
+        print("== a reload: gunicorn's HUP, and a rolling restart behind nginx", flush=True)
+        reloaded = reloads(few_db, workdir)
+
         edit = None
         if os.environ.get("BENCH_SKIP_EDIT") != "1":
             print("== an edit in the admin (seen within about a minute)", flush=True)
@@ -647,6 +517,8 @@ def main() -> int:
     report["constant_rate"] = steady
     report["uncached"] = uncached
     report["redis_failing"] = faults
+    report["reloads"] = reloaded
+    rolling = reloaded["rolling_restart"]
     report["checks"] |= {
         "constant-rate posts: no errors, a row for each": steady["errors"] == 0
         and steady["rows_stored"] == steady["posts"],
@@ -654,6 +526,8 @@ def main() -> int:
             row["median_ms"] < 10 for row in uncached["pages"]
         ),
         "a sitemap request uncached under 50 ms": uncached["sitemap_ms"] < 50,
+        "a rolling restart: no errors, no reader waits over 1 s": rolling["errors"] == 0
+        and rolling["longest_ms"] < 1000,
         "with Redis hung or gone, no errors and p99 under 5 s": all(
             faults[state]["errors"] == 0 and faults[state]["p99_ms"] < 5000
             for state in ("hung", "gone")
@@ -678,24 +552,18 @@ FAULT_SECONDS = int(os.environ.get("BENCH_FAULT_SECONDS", "3"))
 def with_redis_failing(database: ScratchDatabase, workdir: Path) -> dict:
     """The article page through a server on a Redis of its own that works, hangs
     (SIGSTOP) and is gone: throughput, latency and errors in each state."""
-    port = free_port()
-    redis = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    redis = OwnRedis(workdir)
+    redis.start()
     site = Site(database, workdir, "faults")
-    site.env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+    site.env["REDIS_URL"] = redis.url
     figures = {}
     try:
         site.start()
         for state in ("working", "hung", "gone"):
             if state == "hung":
-                redis.send_signal(signal.SIGSTOP)
+                redis.hang()
             elif state == "gone":
-                redis.send_signal(signal.SIGCONT)
-                redis.kill()
-                redis.wait(timeout=10)
+                redis.stop()
             got = wrk(f"http://127.0.0.1:{site.port}{ARTICLE}", seconds=FAULT_SECONDS)
             errors = sum(got[k] for k in got if k.endswith("_errors") or k == "timeouts")
             figures[state] = {
@@ -705,10 +573,88 @@ def with_redis_failing(database: ScratchDatabase, workdir: Path) -> dict:
                 "errors": errors,
             }
     finally:
-        if redis.poll() is None:
-            redis.send_signal(signal.SIGCONT)
-            redis.kill()
+        redis.stop()
         site.stop()
+    return figures
+
+
+RELOAD_READERS = 4
+
+
+def under_steady_load(port: int, action) -> dict:
+    """Readers filling in the symptom check (a GET and a POST each, ten a second each)
+    through `port` while `action()` runs: the longest any of them waited, and errors."""
+    records: list[tuple[float, bool]] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        client = SiteClient(port)
+        while not stop.is_set():
+            started = time.monotonic()
+            try:
+                acknowledged = client.check_symptoms()[2]
+            except (OSError, http.client.HTTPException, AttributeError):
+                acknowledged = False
+            records.append((time.monotonic() - started, acknowledged))
+            time.sleep(0.1)
+
+    threads = [threading.Thread(target=reader) for _ in range(RELOAD_READERS)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)
+    started = time.monotonic()
+    try:
+        action()
+        time.sleep(2)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    waits = sorted(seconds for seconds, _ in records)
+    return {
+        "checks": len(records),
+        "errors": sum(not ok for _, ok in records),
+        "p50_ms": round(statistics.median(waits) * 1000, 1),
+        "longest_ms": round(waits[-1] * 1000, 1),
+        "took_s": round(time.monotonic() - started, 1),
+    }
+
+
+def reloads(database: ScratchDatabase, workdir: Path) -> dict:
+    """A new release served without a stall? gunicorn's own reload (HUP: new workers,
+    the old ones stopped gracefully), and the README's rolling restart of two app servers
+    behind nginx (deploy/nginx/), one at a time."""
+    one = Site(database, workdir, "reload")
+    a, b = Site(database, workdir, "rolling-a"), Site(database, workdir, "rolling-b")
+    b.env["DJANGO_SECRET_KEY"] = a.env["DJANGO_SECRET_KEY"]  # one release: one key
+    nginx = Nginx([a.port, b.port])
+    figures = {}
+    try:
+        one.start()
+
+        def hup() -> None:
+            os.kill(one.process.pid, signal.SIGHUP)
+            time.sleep(FAULT_SECONDS)
+
+        figures["hup"] = under_steady_load(one.port, hup)
+        one.stop()
+        a.start()
+        b.start()
+        nginx.start()
+
+        def rolling_restart() -> None:
+            for site in (a, b):
+                nginx.mark_down(site.port)
+                site.process.terminate()  # gunicorn's graceful stop: requests finish
+                site.process.wait(timeout=60)
+                site.start()  # ready when /readyz answers
+                nginx.mark_down()
+
+        figures["rolling_restart"] = under_steady_load(nginx.port, rolling_restart)
+    finally:
+        nginx.stop()
+        for site in (one, a, b):
+            site.stop()
     return figures
 
 
@@ -854,6 +800,12 @@ def print_report(report: dict) -> None:
         for state, f in report["redis_failing"].items()
     )
     print(f"the article page with Redis {states}")
+    for name, label in (("hup", "gunicorn's HUP"), ("rolling_restart", "a rolling restart")):
+        r = report["reloads"][name]
+        print(
+            f"{label} under {RELOAD_READERS} readers: {r['checks']} checks over {r['took_s']} s,"
+            f" {r['errors']} errors, p50 {r['p50_ms']} ms, longest {r['longest_ms']} ms"
+        )
     print("\ntargets:")
     for name, met in report["checks"].items():
         print(f"  {'met    ' if met else 'NOT met'}  {name}")

@@ -9,8 +9,8 @@ from prometheus_client import REGISTRY
 
 from articles import services
 from articles.models import Article
-from support.liveserver import free_port
 from support.pages import text_of
+from support.services import free_port
 from support.triage_forms import VALID, post
 from triage.models import Submission
 

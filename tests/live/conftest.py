@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from support.liveserver import ON_POSTGRES, ROOT, SUITE_DATABASE, LiveServer
+from support.services import Nginx, OwnRedis, require_program
 
 
 @pytest.fixture
@@ -48,12 +49,17 @@ def collected_static():
 def live_server_factory(scratch_database, tmp_path, collected_static):
     servers = []
 
-    def make(database_url: str | None = None, redis_url: str | None = None) -> LiveServer:
-        server = LiveServer(database_url or scratch_database, tmp_path)
+    def make(
+        database_url: str | None = None, redis_url: str | None = None, env: dict | None = None
+    ) -> LiveServer:
+        # A folder each: its own log and metrics files.
+        workdir = tmp_path / f"server-{len(servers)}"
+        workdir.mkdir()
+        server = LiveServer(database_url or scratch_database, workdir)
         if redis_url is not None:
             server.env["REDIS_URL"] = redis_url
-        server.manage("migrate", "--noinput")
-        server.manage("load_content")
+        server.env |= env or {}
+        server.manage("release")
         server.start()
         servers.append(server)
         return server
@@ -66,3 +72,29 @@ def live_server_factory(scratch_database, tmp_path, collected_static):
 @pytest.fixture
 def server(live_server_factory) -> LiveServer:
     return live_server_factory()
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    require_program("redis-server", "redis-server")
+    server = OwnRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def nginx_factory():
+    """nginx with deploy/nginx/ in front of the given app servers."""
+    require_program("nginx", "nginx")
+    started = []
+
+    def make(*servers: LiveServer) -> Nginx:
+        nginx = Nginx([server.port for server in servers])
+        nginx.start()
+        started.append(nginx)
+        return nginx
+
+    yield make
+    for nginx in started:
+        nginx.stop()

@@ -2,75 +2,19 @@
 Redis that stops, hangs or is full, a write that waits on a lock, a full disk. No 500, no
 outcome withheld, nothing acknowledged lost, the cause in the log, /readyz truthful."""
 
-import os
-import shutil
-import signal
 import sqlite3
-import subprocess
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-import redis
 
-from support.liveserver import NOT_SAVED, ON_POSTGRES, OUTCOME, ROOT, free_port, wait_for
+from support.liveserver import NOT_SAVED, ON_POSTGRES, OUTCOME, ROOT, wait_for
 
 pytestmark = pytest.mark.live
 
 # Deadlines: Redis 0.5 s a call, a check's write 0.5 s. Bounds are at least five times.
 BOUND = 5.0
 PAGES = ["/", "/articles/", "/articles/multiple-sclerosis/", "/search/?q=twitch", "/admin/login/"]
-
-
-class OwnRedis:
-    """A redis-server of this test's own, on a free port, keeping nothing on disk."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.port = free_port()
-        self.workdir = workdir
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def client(self) -> redis.Redis:
-        return redis.Redis(port=self.port, socket_timeout=2)
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no", "--dir", str(self.workdir)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if self.client().ping():
-                    return
-            except redis.RedisError:
-                time.sleep(0.1)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    if not shutil.which("redis-server"):
-        # In CI (CI=true) a missing server is a failure; elsewhere these tests say why not.
-        if os.environ.get("CI") == "true":
-            pytest.fail("redis-server is missing: apt-get install redis-server")
-        pytest.skip("no redis-server here: apt-get install redis-server")
-    server = OwnRedis(tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 @contextmanager
@@ -82,9 +26,9 @@ def stopped(own_redis):
 
 @contextmanager
 def hung(own_redis):
-    own_redis.process.send_signal(signal.SIGSTOP)
+    own_redis.hang()
     yield "TimeoutError"
-    own_redis.process.send_signal(signal.SIGCONT)
+    own_redis.resume()
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from support.liveserver import ON_POSTGRES, ROOT
+from support.liveserver import ON_POSTGRES, ROOT, SiteClient, wait_for
 
 pytestmark = pytest.mark.live
 
@@ -51,6 +51,31 @@ def test_the_access_log_line_holds_the_request_id_of_the_response(server):
             break
         threading.Event().wait(0.1)
     assert f'{request_id} "GET /articles/ HTTP/1.1" 200' in server.log.read_text()
+
+
+def test_behind_the_shipped_nginx_pages_are_kept_forms_are_not_and_no_reader_is_logged(
+    server, nginx_factory
+):
+    nginx = nginx_factory(server)
+    reader = SiteClient(nginx.port)
+
+    def cache_status(path: str) -> str:
+        status, _, response = reader.request("GET", path)
+        assert status == 200
+        return response.getheader("X-Cache-Status")
+
+    assert [cache_status("/articles/multiple-sclerosis/") for _ in range(2)] == ["MISS", "HIT"]
+    assert "HIT" not in [cache_status("/triage/") for _ in range(2)]  # each has its own token
+    assert "HIT" not in [cache_status("/search/?q=twitch") for _ in range(2)]
+    # nginx's request id is the app's, in both logs; neither holds an address or query.
+    _, _, response = reader.request("GET", "/search/?q=tremor+zanzibar")
+    request_id = response.getheader("X-Request-ID")
+    assert len(request_id) == 32
+    assert wait_for(lambda: request_id in server.log.read_text())
+    assert wait_for(lambda: request_id in nginx.access_log.read_text())
+    for log in (server.log.read_text(), nginx.access_log.read_text()):
+        assert "zanzibar" not in log
+        assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{server.port}", "")
 
 
 def test_metrics_add_up_the_requests_of_every_worker(server):

@@ -9,13 +9,14 @@ import os
 import re
 import secrets
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
+
+from support.services import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -45,64 +46,11 @@ def wait_for(condition, seconds: float = 20) -> bool:
     return False
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class SiteClient:
+    """A reader's requests to the site on a loopback port: an app server, or nginx."""
 
-
-class LiveServer:
-    def __init__(self, database_url: str, workdir: Path) -> None:
-        self.database_url = database_url
-        self.port = free_port()
-        self.log = workdir / "gunicorn.log"
-        self.process: subprocess.Popen | None = None
-        self.env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))
-        }
-        self.env |= {
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "TRIAGE_RATE_LIMIT_PER_MINUTE": "1000000",
-            "DATABASE_URL": database_url,
-            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            # Its metrics' files in the test's own folder, gone with it.
-            "PROMETHEUS_MULTIPROC_DIR": str(workdir / "metrics"),
-        }
-        (workdir / "metrics").mkdir(exist_ok=True)
-
-    def manage(self, *args: str) -> None:
-        subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True,
-            capture_output=True, timeout=300,
-        )  # fmt: skip
-
-    def start(self) -> None:
-        log = self.log.open("ab")
-        self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "twitchsite.wsgi"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if self.get("/readyz")[0] == 200:  # serving, and its database answers
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not start: {self.log.read_text()[-2000:]}")
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def restart(self) -> None:
-        self.kill()
-        self.start()
+    def __init__(self, port: int) -> None:
+        self.port = port
 
     def request(self, method: str, path: str, body: str = "", headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -144,17 +92,74 @@ class LiveServer:
         status, page = self.post_answers(key, CSRF.search(page).group(1).decode(), cookie)
         return status, key, page
 
-    def keep_checking(self, acknowledged: list[str], stop, times: int) -> None:
-        """One client filling in the form again and again; notes each outcome it receives."""
+    def keep_checking(self, acknowledged: list[str], stop, times: int, statuses=None) -> None:
+        """One client filling in the form again and again; notes each outcome it receives
+        (and in `statuses`, the status of each answer)."""
         for _ in range(times):
             if stop.is_set():
                 return
             try:
-                _, key, outcome = self.check_symptoms()
+                status, key, outcome = self.check_symptoms()
             except (OSError, http.client.HTTPException, AttributeError):  # server gone
                 continue
+            if statuses is not None:
+                statuses.append(status)
             if outcome:
                 acknowledged.append(key)
+
+
+class LiveServer(SiteClient):
+    def __init__(self, database_url: str, workdir: Path) -> None:
+        super().__init__(free_port())
+        self.database_url = database_url
+        self.log = workdir / "gunicorn.log"
+        self.process: subprocess.Popen | None = None
+        self.env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))
+        }
+        self.env |= {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "TRIAGE_RATE_LIMIT_PER_MINUTE": "1000000",
+            "DATABASE_URL": database_url,
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            # Its metrics' files in the test's own folder, gone with it.
+            "PROMETHEUS_MULTIPROC_DIR": str(workdir / "metrics"),
+        }
+        (workdir / "metrics").mkdir(exist_ok=True)
+
+    def manage(self, *args: str, env=None) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env | (env or {}),
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+
+    def start(self) -> None:
+        log = self.log.open("ab")
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "twitchsite.wsgi"],
+            cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if self.get("/readyz")[0] == 200:  # serving, and its database answers
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not start: {self.log.read_text()[-2000:]}")
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def restart(self) -> None:
+        self.kill()
+        self.start()
 
     def stored_keys(self) -> list[str]:
         rows = query(self.database_url, "SELECT form_key FROM triage_submission")
