@@ -22,7 +22,7 @@ keepalive = 5
 # The app is loaded before the port is opened, and each worker is a fork of it: a server
 # that is (re)starting refuses connections, so nginx sends them to another, instead of
 # accepting them and holding them until its workers have loaded Django. HUP then starts
-# new workers on the same code: a release is a restart (README, "Releases and reloads").
+# new workers on the same code: a release is a rolling restart (docs/decisions/012).
 preload_app = True
 
 # Metrics from every worker (core/metrics.py): each writes to files in this folder
