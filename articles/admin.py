@@ -5,7 +5,7 @@ import copy
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -64,8 +64,9 @@ class ArticleAdminForm(forms.ModelForm):
             self._check_pending_change()
             return cleaned
         candidate = copy.copy(self.instance)
-        if "status" in cleaned:
-            candidate.status = cleaned["status"]
+        for name in ("status", "slug"):
+            if name in cleaned:
+                setattr(candidate, name, cleaned[name])
         try:
             services.check_article_save(
                 candidate, self.user, confirm_unpublish=cleaned.get("confirm_unpublish", False)
@@ -258,8 +259,28 @@ class ArticleAdmin(SimpleHistoryAdmin):
         services.article_delete(article=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
-        for article in queryset:
-            services.article_delete(article=article, user=request.user)
+        services.articles_delete(articles=queryset, user=request.user)
+
+    # Rights: the services check them on every write; these keep the pages from offering
+    # what would be refused, and refuse a history version's form to those who may not
+    # make the change it makes (django-simple-history asks for the view right only).
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        return services.may_delete(obj, request.user)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            live = Article.objects.filter(pk=unquote(object_id)).first()
+            allowed = (
+                self.has_change_permission(request, live)
+                if live
+                else self.has_add_permission(request)
+            )
+            if not allowed:
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if form.saving_draft:

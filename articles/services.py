@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import links
-from articles.models import Article, PendingChange
+from articles.models import Article, PendingChange, SlugRedirect
 from articles.reviews import signed_off_on
 from core.caching import content_changed
 
@@ -61,6 +61,7 @@ def check_article_save(article: Article, user: User, *, confirm_unpublish: bool 
     live = _live(article)
     was_published = live is not None and live.is_published
     if not may_sign_off(user):
+        _check_slug_is_free(article)
         if was_published:
             raise ValidationError(
                 "This article is published, so changes to it need a clinical reviewer's "
@@ -78,6 +79,25 @@ def check_article_save(article: Article, user: User, *, confirm_unpublish: bool 
         problems = unpublish_problems(live)
         if problems:
             raise ValidationError({"confirm_unpublish": problems})
+
+
+def _check_slug_is_free(article: Article) -> None:
+    """A published article's old address redirects to it; only a clinician may give it to
+    another article (which ends the redirect)."""
+    redirect = (
+        SlugRedirect.objects.filter(old_slug=article.slug, article__status=Article.Status.PUBLISHED)
+        .exclude(article_id=article.pk)
+        .select_related("article")
+        .first()
+    )
+    if redirect is not None:
+        raise ValidationError(
+            {
+                "slug": f"“{article.slug}” is the old address of the published article "
+                f"“{redirect.article.title}”: links to it there still lead to that article. "
+                "Choose another address, or ask a clinical reviewer to take this one over."
+            }
+        )
 
 
 def unpublish_problems(article: Article) -> list[str]:
@@ -111,7 +131,8 @@ def article_save(
     `related`: the articles to show beside it, when they change too. `reason`: why, for
     its history.
     """
-    _require(user, "change" if article.pk else "add")
+    # A version brought back from the history of a deleted article is an addition.
+    _require(user, "change" if _live(article) else "add")
     check_article_save(article, user, confirm_unpublish=confirm_unpublish)
     _validate(article)
     _save(article, user, reason, related=related)
@@ -164,14 +185,32 @@ def articles_render_again(articles: Iterable[Article]) -> None:
 # --- Deleting ---------------------------------------------------------------------------
 
 
+def may_delete(article: Article, user: User) -> bool:
+    """Any article the user may delete articles at all; a published one, a clinician."""
+    if user is not None and not user.has_perm("articles.delete_article"):
+        return False
+    return not article.is_published or may_sign_off(user)
+
+
 def article_delete(*, article: Article, user: User) -> None:
     """Delete an article. Pages that linked to it show the link as plain text; its old
     addresses stop redirecting."""
-    _require(user, "delete")
+    articles_delete(articles=[article], user=user)
+
+
+def articles_delete(*, articles: Iterable[Article], user: User) -> None:
+    """Delete several articles, all or none: PermissionDenied, deleting nothing, if the
+    user may not delete any one of them (a published article needs a clinician)."""
+    articles = list(articles)
+    gone = {article.pk for article in articles}
     with transaction.atomic():
-        linkers = links.linkers(article)
-        article.delete()
-        links.render_again(linkers)
+        live = Article.objects.select_for_update().filter(pk__in=gone)
+        if not all(may_delete(article, user) for article in [*live, *articles]):
+            raise PermissionDenied
+        linkers = {linker.pk: linker for a in articles for linker in links.linkers(a)}
+        for article in articles:
+            article.delete()
+        links.render_again(linker for pk, linker in linkers.items() if pk not in gone)
         content_changed()
 
 
