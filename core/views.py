@@ -35,9 +35,9 @@ def database_unavailable() -> HttpResponse:
     return response
 
 
-def too_many_requests(request: HttpRequest) -> HttpResponse:
+def too_many_requests(request: HttpRequest, retry_after: int = 60) -> HttpResponse:
     response = render(request, "429.html", status=429)
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(retry_after)
     return response
 
 

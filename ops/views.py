@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.forms import UsernameField
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -15,7 +16,16 @@ from django.views.decorators.http import require_safe
 from core import metrics as site_metrics
 from core.database import write_deadline
 from core.views import too_many_requests
-from ops.ratelimit import LOOPBACK, client_address, count_hit_is_past_limit
+from ops.ratelimit import (
+    LOOPBACK,
+    client,
+    client_address,
+    count_hit_is_past_limit,
+    hits,
+    is_past_limit,
+    seconds_left,
+    take_back_hit,
+)
 
 
 @never_cache
@@ -92,13 +102,33 @@ def metrics(request: HttpRequest) -> HttpResponse:
 
 
 def admin_login(request: HttpRequest, **kwargs) -> HttpResponse:
-    """The admin login, with a limit on password guesses per client and per user name."""
-    if request.method == "POST":
-        username = request.POST.get("username", "")[:150].lower()
-        if count_hit_is_past_limit(
-            "admin-login", client_address(request), **settings.ADMIN_LOGIN_RATE_LIMIT
-        ) or count_hit_is_past_limit(
-            "admin-login-user", username, **settings.ADMIN_LOGIN_USER_RATE_LIMIT
-        ):
-            return too_many_requests(request)
-    return admin.site.login(request, **kwargs)
+    """The admin login, with limits on failed guesses (decision record 003): per client,
+    per user name from a client, and, for a name under attack from many clients, a wait
+    for each client that has failed for it. A client that has not failed, with the right
+    password, is never refused because others failed. Nothing sleeps: a refusal is a 429
+    with Retry-After."""
+    if request.method != "POST":
+        return admin.site.login(request, **kwargs)
+    where = client(request)
+    user = login_name(request.POST.get("username", ""))
+    mine = f"{user}|{where}"
+    if hits("login-user", mine) and is_past_limit("login-user-anywhere", user):
+        return too_many_requests(request, seconds_left("login-user-anywhere"))
+    # Counted before the password is checked, so that guesses sent at once cannot all get
+    # past the limit; taken back if the login works: only failures count.
+    for scope, identity in (("login-client", where), ("login-user", mine)):
+        if count_hit_is_past_limit(scope, identity):
+            return too_many_requests(request, seconds_left(scope))
+    response = admin.site.login(request, **kwargs)
+    if response.status_code == 200:  # the form again: a wrong user name or password
+        count_hit_is_past_limit("login-user-anywhere", user)
+    else:
+        take_back_hit("login-client", where)
+        take_back_hit("login-user", mine)
+    return response
+
+
+def login_name(username: str) -> str:
+    """The user name as Django reads it before it authenticates (whitespace stripped,
+    NFKC), casefolded: "victim ", "\tvictim" and fullwidth "victim" are one name."""
+    return (UsernameField().to_python(username[:150]) or "").casefold()

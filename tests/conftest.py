@@ -42,6 +42,17 @@ def _fast_test_settings(settings):
 
 
 @pytest.fixture
+def limit(settings):
+    """Set a scope's limit for one test: limit("triage", 3)."""
+
+    def set_limit(scope: str, hits: int, window: int | None = None) -> None:
+        window = window or settings.RATE_LIMITS[scope]["window"]
+        settings.RATE_LIMITS = {**settings.RATE_LIMITS, scope: {"limit": hits, "window": window}}
+
+    return set_limit
+
+
+@pytest.fixture
 def editor(db):
     return get_user_model().objects.create_superuser(
         username="editor", email="editor@example.org", password="a-long-test-password"

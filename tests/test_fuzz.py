@@ -82,8 +82,8 @@ def is_valid_submission(data: dict[str, list[str]]) -> bool:
 
 
 @pytest.fixture
-def fuzz_client(settings):
-    settings.TRIAGE_RATE_LIMIT = {"limit": 10**9, "window": 60}
+def fuzz_client(settings, limit):
+    limit("triage", 10**9)
     return Client(raise_request_exception=False)
 
 

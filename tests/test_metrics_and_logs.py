@@ -41,7 +41,7 @@ def test_metrics_count_requests_by_view_and_status_and_time_them(client):
     assert 'view="none"' not in body or "/articles/" not in body  # views, never paths
 
 
-def test_metrics_count_a_check_not_stored_and_a_limit_refusal(client, monkeypatch, settings):
+def test_metrics_count_a_check_not_stored_and_a_limit_refusal(client, monkeypatch, settings, limit):
     def full(*args, **kwargs):
         raise OperationalError("database or disk is full")
 
@@ -55,7 +55,7 @@ def test_metrics_count_a_check_not_stored_and_a_limit_refusal(client, monkeypatc
     before = counts()
     monkeypatch.setattr(Submission, "save", full)
     post(client, VALID)
-    settings.TRIAGE_RATE_LIMIT = {"limit": 0, "window": 60}
+    limit("triage", 0)
     assert post(client, VALID).status_code == 429
     assert counts() == (before[0] + 1, before[1] + 1)
 

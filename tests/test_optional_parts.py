@@ -31,6 +31,7 @@ def checks(stored: str, reason: str) -> float:
 def cache_unreachable(settings):
     """Both caches on a Redis that is not there: every call is refused."""
     location = f"redis://127.0.0.1:{free_port()}/0"
+    settings.REDIS_URL = location  # the limits' store too
     settings.CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -57,9 +58,9 @@ def test_pages_answer_while_the_cache_is_unreachable_and_the_cause_is_logged_onc
 
 
 def test_a_check_gets_its_outcome_and_is_stored_while_the_cache_is_unreachable(
-    client, cache_unreachable, settings
+    client, cache_unreachable, settings, limit
 ):
-    settings.TRIAGE_RATE_LIMIT = {"limit": 1, "window": 60}
+    limit("triage", 1)
     before = errors_of("rate-limit store", "ConnectionError")
     for _ in range(3):  # past the limit of one: a limit that cannot count lets it through
         response = post(client, VALID)

@@ -29,7 +29,7 @@ from core import metrics
 from core.faults import CHECK_STORAGE, database_reason
 from core.placeholders import Contacts
 from core.views import too_many_requests
-from ops.ratelimit import client_address, count_hit_is_past_limit
+from ops.ratelimit import client, count_hit_is_past_limit, seconds_left
 from triage import presenters
 from triage.engine import (
     InvalidAnswersError,
@@ -85,8 +85,8 @@ def _key(form: TriageForm) -> str:
 def _outcome(request: HttpRequest, form: TriageForm) -> HttpResponse:
     # Only a post that stores a check counts; a filled honeypot counts as one, so a bot
     # meets the same limit and learns nothing.
-    if count_hit_is_past_limit("triage", client_address(request), **settings.TRIAGE_RATE_LIMIT):
-        return too_many_requests(request)
+    if count_hit_is_past_limit("triage", client(request)):
+        return too_many_requests(request, seconds_left("triage"))
     assessment = assess(form.cleaned_data["answers"])
     # The page shows the outcome of the answers just sent, stored or not: assess() needs
     # no database, and the reader's advice never waits on ours.
@@ -195,8 +195,8 @@ def concern(request: HttpRequest) -> HttpResponse:
     form = ConcernForm(post)
     if not form.is_valid():
         return _concern_page(request, form)
-    if count_hit_is_past_limit("concern", client_address(request), **settings.TRIAGE_RATE_LIMIT):
-        return too_many_requests(request)
+    if count_hit_is_past_limit("concern", client(request)):
+        return too_many_requests(request, seconds_left("concern"))
     concern_create(**form.cleaned_data)
     return render(request, "triage/concern_sent.html")
 

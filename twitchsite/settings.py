@@ -241,13 +241,21 @@ PAGE_CACHE_SECONDS = 10
 # revalidate it with its ETag: an edit reaches every reader within the sum of the two.
 PAGE_MAX_AGE = 60
 
-# Abuse limits, counted in the cache under a salted hash of the client address.
-TRIAGE_RATE_LIMIT = {
-    "limit": int(os.environ.get("TRIAGE_RATE_LIMIT_PER_MINUTE", "20")),
-    "window": 60,
+# Abuse limits, one policy (ops/ratelimit.py, decision record 003): per client, in fixed
+# windows of seconds, counted in Redis when REDIS_URL is set, else in the database.
+RATE_LIMITS = {
+    # Symptom-check posts that store a check.
+    "triage": {"limit": int(os.environ.get("TRIAGE_RATE_LIMIT_PER_MINUTE", "20")), "window": 60},
+    # Safety-concern posts.
+    "concern": {"limit": 10, "window": 60},
+    # Failed admin logins from one client, whatever the user name.
+    "login-client": {"limit": 10, "window": 300},
+    # Failed logins for one user name from one client.
+    "login-user": {"limit": 20, "window": 3600},
+    # Failed logins for one user name from anywhere: past it, a client that has failed
+    # for that name waits for the window to end; one that has not may still try.
+    "login-user-anywhere": {"limit": 20, "window": 3600},
 }
-ADMIN_LOGIN_RATE_LIMIT = {"limit": 10, "window": 300}  # per client
-ADMIN_LOGIN_USER_RATE_LIMIT = {"limit": 20, "window": 3600}  # per user name
 # How many proxies of ours add to X-Forwarded-For in front of the app. 0 (default): trust
 # one proxy only when it is on this machine (loopback); set it for a load balancer elsewhere.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

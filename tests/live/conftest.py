@@ -89,8 +89,8 @@ def nginx_factory():
     require_program("nginx", "nginx")
     started = []
 
-    def make(*servers: LiveServer) -> Nginx:
-        nginx = Nginx([server.port for server in servers])
+    def make(*servers: LiveServer, rate_limits: bool = False) -> Nginx:
+        nginx = Nginx([server.port for server in servers], rate_limits=rate_limits)
         nginx.start()
         started.append(nginx)
         return nginx

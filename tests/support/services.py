@@ -92,12 +92,18 @@ def without_rate_limits(conf: str) -> str:
 
 
 def loopback_site(
-    site: str, workdir: Path, port: int, app_ports: list[int], down: set[int] = frozenset()
+    site: str,
+    workdir: Path,
+    port: int,
+    app_ports: list[int],
+    down: set[int] = frozenset(),
+    rate_limits: bool = False,
 ) -> str:
     """deploy/nginx/twitch.conf as shipped, but on a loopback port in plain HTTP, in front
     of the given app servers (those in `down` marked so), with its cache, log and snippet
-    in `workdir`."""
-    site = without_rate_limits(site)
+    in `workdir`, and without its rate limits unless asked."""
+    if not rate_limits:
+        site = without_rate_limits(site)
     # Each app server gets the shipped server line's parameters (max_fails, fail_timeout).
     shipped = re.search(r"^(\s*)server 127\.0\.0\.1:8000\b([^;]*);\n", site, re.MULTILINE)
     servers = "".join(
@@ -119,7 +125,9 @@ class Nginx:
     """nginx with deploy/nginx/ in front of one or more app servers on loopback, and
     optionally a folder of static files on a second port."""
 
-    def __init__(self, app_ports: list[int], static_root: Path | None = None) -> None:
+    def __init__(
+        self, app_ports: list[int], static_root: Path | None = None, rate_limits: bool = False
+    ) -> None:
         # A folder of its own that nginx's workers (another user when run as root) can read.
         self.dir = Path(tempfile.mkdtemp(prefix="twitch-nginx-"))
         self.dir.chmod(0o755)
@@ -127,9 +135,12 @@ class Nginx:
         self.static_port = free_port() if static_root else None
         self.access_log = self.dir / "access.log"
         self.app_ports, self.static_root = app_ports, static_root
+        self.rate_limits = rate_limits
         for snippet in DEPLOY.glob("*.conf"):
             if snippet.name != "twitch.conf":
-                (self.dir / snippet.name).write_text(without_rate_limits(snippet.read_text()))
+                text = snippet.read_text()
+                text = text if rate_limits else without_rate_limits(text)
+                (self.dir / snippet.name).write_text(text)
         self.conf = self.dir / "nginx.conf"
         self.write_conf()
         self.binary = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -137,7 +148,9 @@ class Nginx:
 
     def write_conf(self, down: set[int] = frozenset()) -> None:
         site = (DEPLOY / "twitch.conf").read_text()
-        site = loopback_site(site, self.dir, self.port, self.app_ports, down)
+        site = loopback_site(
+            site, self.dir, self.port, self.app_ports, down, rate_limits=self.rate_limits
+        )
         temp = "\n".join(
             f"    {name}_temp_path {self.dir / name};"
             for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
