@@ -13,10 +13,11 @@ from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
-from articles import admin_views, outside_links, services
+from articles import admin_views, outside_links, rendering, services
 from articles.admin_views import pending_change_of
 from articles.models import Article, PendingChange
 from articles.reviews import ReviewState
+from core.admin import NoPatternLookups
 
 SAVE_DRAFT = "_save_draft"
 
@@ -60,6 +61,10 @@ class ArticleAdminForm(forms.ModelForm):
         """The rights and the unpublishing check are the services'; the form shows their
         errors beside the fields."""
         cleaned = super().clean()
+        for field in rendering.MAX_CHARACTERS:  # a pending draft too: it is previewed
+            problem = rendering.text_problem(field, cleaned.get(field) or "")
+            if problem:
+                self.add_error(field, problem)
         if self.saving_draft:
             self._check_pending_change()
             return cleaned
@@ -118,7 +123,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(NoPatternLookups, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",

@@ -1,4 +1,10 @@
-"""Line-by-line differences between two versions of an article. Plain Python."""
+"""Line-by-line differences between two versions of an article: the one diff for
+"Compare two versions" and a pending draft's changes. Plain Python.
+
+difflib's matcher grows faster than the square of its input on repetitive text, so a
+field of more than MAX_TOKENS lines, old and new together, is not compared: the page
+says it is too large to compare here, at once.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +20,15 @@ class DiffLine:
     text: str
 
 
+MAX_TOKENS = 5_000
+
+
 @dataclass(frozen=True)
 class FieldDiff:
     name: str
     label: str
     lines: list[DiffLine]
+    too_large: bool = False
 
 
 def line_diff(old: str, new: str, context: int = 2) -> list[DiffLine]:
@@ -45,7 +55,11 @@ def field_diffs(
     changes = []
     for name, label in labels.items():
         before, after = _text(old.get(name)), _text(new.get(name))
-        if before != after:
+        if before == after:
+            continue
+        if len(before.splitlines()) + len(after.splitlines()) > MAX_TOKENS:
+            changes.append(FieldDiff(name, label, [], too_large=True))
+        else:
             changes.append(FieldDiff(name, label, line_diff(before, after)))
     return changes
 

@@ -34,16 +34,20 @@ def resolve_published_link(slug: str) -> rendering.LinkTarget | None:
     return _resolve(Article.objects.published(), slug)
 
 
-def record(article: Article, links: Iterable[str], old_slug: str | None) -> None:
+def record(
+    article: Article, links: Iterable[str], old_slug: str | None, *, shown_changed: bool = True
+) -> None:
     """After `article` was saved: keep its old address redirecting here, note the articles
-    its text links to, and render again the pages that link to it."""
+    its text links to, and, if what a link to it shows changed (`shown_changed`: its
+    address, title or status), render again the pages that link to it."""
     # A slug taken over by this article stops redirecting elsewhere.
     SlugRedirect.objects.filter(old_slug=article.slug).delete()
     if old_slug and old_slug != article.slug:
         SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
     article.links_to.set(Article.objects.at_slugs(links))
     # Pages that link here must show this article's current address, title and status.
-    render_again(linkers(article))
+    if shown_changed:
+        render_again(linkers(article))
 
 
 def linkers(article: Article) -> list[Article]:

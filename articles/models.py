@@ -294,6 +294,13 @@ class Article(models.Model):
             raise ValidationError(
                 {"next_review_due": "The next review must be on or after the last review."}
             )
+        too_much = {
+            field: problem
+            for field in rendering.MAX_CHARACTERS
+            if (problem := rendering.text_problem(field, getattr(self, field)))
+        }
+        if too_much:
+            raise ValidationError(too_much)  # before rendering it
         rendered = self.render()
         if rendered.unknown_blocks:
             raise ValidationError(

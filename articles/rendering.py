@@ -13,7 +13,9 @@ what may reach the page.
 
 from __future__ import annotations
 
+import functools
 import re
+import types
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Markdown uses)
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +32,9 @@ from articles.readability import text_blocks
 from core.care_levels import MARKDOWN_CARDS
 
 # [[slug]] or [[slug|link text]]
-INTERNAL_LINK_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]"
+# The link text stops at any bracket, so a failed match never scans past the next one:
+# linear on any text ("[[a|" repeated took seconds when the text ran on to "]]").
+INTERNAL_LINK_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\[\]\n]+))?\]\]"
 # A Markdown link written to an article's URL: [text](/articles/slug/)
 ARTICLE_URL_RE = re.compile(r"^/articles/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 
@@ -253,11 +257,81 @@ class _ArticleExtension(Extension):
             "internal_link",
             175,  # before Markdown's own [links]
         )
+        for name in ("link", "image_link", "reference", "image_reference", "short_reference",
+                     "short_image_ref"):  # fmt: skip
+            if name in md.inlinePatterns:
+                processor = md.inlinePatterns[name]
+                processor.getText = types.MethodType(_bracketed_text, processor)
         # After inline parsing (20), before the toc gives headings their ids (5).
         md.treeprocessors.register(
             _ArticleTreeprocessor(md, self.resolve, self.log, self.unknown), "article", 8
         )
         md.treeprocessors.register(_SectionCollector(md, self.sections), "sections", 4)
+
+
+# What one field of an editor's text may hold, so that no save, preview or comparison
+# holds a worker for long (make fuzz prints the slowest times at these caps).
+MAX_CHARACTERS = {"body": 100_000, "sources": 20_000}
+MAX_LINKS = 300
+MAX_BRACKETS = 2_000
+MAX_DEPTH = 8
+_LINK_START = re.compile(r"\[\[|\]\(")
+_LINE_PREFIX = re.compile(r"^[ \t>]*", re.MULTILINE)
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def text_problem(field: str, text: str) -> str | None:
+    """Why `text` is too large or too deeply nested for the `field` ("body" or
+    "sources"), in words for the editor; None when it is not. Reads it once, linearly."""
+    limit = MAX_CHARACTERS[field]
+    if len(text) > limit:
+        return (
+            f"This is {len(text):,} characters long; it may be at most {limit:,}. "
+            "Split the article in two, and link one to the other."
+        )
+    links = len(_LINK_START.findall(text))
+    if links > MAX_LINKS:
+        return f"This has {links:,} links; it may have at most {MAX_LINKS:,}."
+    brackets = text.count("[") + text.count("]")
+    if brackets > MAX_BRACKETS:
+        return (
+            f"This has {brackets:,} square brackets; it may have at most {MAX_BRACKETS:,}. "
+            "Links use them: [[slug]] and [words](address)."
+        )
+    depth = max((_depth(prefix) for prefix in _LINE_PREFIX.findall(text)), default=0)
+    if depth > MAX_DEPTH:
+        return (
+            f"Blocks are nested {depth} deep here (cards, notes, quotes or lists inside each "
+            f"other); they may be at most {MAX_DEPTH} deep."
+        )
+    return None
+
+
+def _depth(prefix: str) -> int:
+    """How deep a line's indentation (4 spaces or a tab) and quote marks nest it."""
+    return prefix.count(">") + len(prefix.replace(">", "").expandtabs(4)) // 4
+
+
+def _bracketed_text(self, data: str, index: int) -> tuple[str, int, bool]:
+    """Markdown's LinkInlineProcessor.getText, from a table of matching brackets made in
+    one pass, instead of a scan to the end from every opening bracket (10 KB of "[" took
+    14 s). The same result: a bracket's match is the same whatever came before it."""
+    close = _closing_brackets(data).get(index - 1)
+    if close is None:
+        return data[index:], len(data), False
+    return data[index:close], close + 1, True
+
+
+@functools.lru_cache(maxsize=8)
+def _closing_brackets(data: str) -> dict[int, int]:
+    """Each opening square bracket's position: its closing bracket's."""
+    closing, opened = {}, []
+    for bracket in _BRACKET.finditer(data):
+        if bracket.group() == "[":
+            opened.append(bracket.start())
+        elif opened:
+            closing[opened.pop()] = bracket.start()
+    return closing
 
 
 def sanitise(html_text: str) -> str:

@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import links
+from articles import links, rendering
 from articles.models import Article, PendingChange, SlugRedirect
 from articles.reviews import signed_off_on
 from core.caching import content_changed
@@ -170,8 +170,14 @@ def _save(
         article.save()
         if related is not None:
             article.related.set(related)
-        # Rendered again for its links: saving rendered it without keeping them.
-        links.record(article, article.render().links, old_slug)
+        # Rendered again for its links: saving rendered it without keeping them. Pages
+        # linking here are rendered again only when what their link shows changed, so a
+        # sign-off or a change to the text costs one rendering, however many link here.
+        shown = ("slug", "title", "status")
+        shown_changed = live is None or any(
+            getattr(live, name) != getattr(article, name) for name in shown
+        )
+        links.record(article, article.render().links, old_slug, shown_changed=shown_changed)
         content_changed()
 
 
@@ -252,6 +258,13 @@ def pending_change_save(
     if unknown:
         raise ValueError(f"A pending change holds only text fields, not {sorted(unknown)}")
     values = {name: fields[name] for name in PendingChange.FIELDS if name in fields}
+    too_much = {
+        name: problem
+        for name in rendering.MAX_CHARACTERS
+        if (problem := rendering.text_problem(name, values.get(name) or ""))
+    }
+    if too_much:
+        raise ValidationError(too_much)
     pending, _ = PendingChange.objects.update_or_create(
         article=article, defaults={"fields": values, "saved_by": user}
     )

@@ -5,13 +5,14 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from core.admin import NoPatternLookups
 from triage import statistics
 from triage.export import write_csv
 from triage.models import SafetyConcern, Submission
 from triage.presenters import answer_summary_line
 
 
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(NoPatternLookups, admin.ModelAdmin):
     """Read-only: what people told us is evidence. Only superusers may delete it."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
