@@ -13,6 +13,7 @@ from articles import services
 from articles.models import Article
 from core.faults import PARTS
 from support.clinical_cases import RESULTS, summary
+from support.fuzz_report import print_slowest
 
 # Hypothesis: a few hundred examples in `make test`, many thousands in `make fuzz`.
 settings.register_profile("default", max_examples=100)
@@ -108,3 +109,4 @@ def pytest_terminal_summary(terminalreporter, config):
     results = config.stash.get(RESULTS, None)
     if results:
         terminalreporter.write_line(summary(results))
+    print_slowest(terminalreporter, config)
