@@ -276,7 +276,10 @@ MAX_LINKS = 300
 MAX_BRACKETS = 2_000
 MAX_DEPTH = 8
 _LINK_START = re.compile(r"\[\[|\]\(")
-_LINE_PREFIX = re.compile(r"^[ \t>]*", re.MULTILINE)
+# What opens a block at the start of a line: indentation, quote marks and list markers
+# ("1. 1. 1." is a list in a list in a list).
+_LIST_MARKER = re.compile(r"[-*+] |\d{1,9}[.)] ")
+_LINE_PREFIX = re.compile(r"^(?:[ \t>]|[-*+] |\d{1,9}[.)] )*", re.MULTILINE)
 _BRACKET = re.compile(r"[\[\]]")
 
 
@@ -308,8 +311,11 @@ def text_problem(field: str, text: str) -> str | None:
 
 
 def _depth(prefix: str) -> int:
-    """How deep a line's indentation (4 spaces or a tab) and quote marks nest it."""
-    return prefix.count(">") + len(prefix.replace(">", "").expandtabs(4)) // 4
+    """How deep a line's indentation (4 spaces or a tab), quote marks and list markers
+    nest it."""
+    markers = len(_LIST_MARKER.findall(prefix))
+    indent = _LIST_MARKER.sub("", prefix).replace(">", "").expandtabs(4)
+    return prefix.count(">") + markers + len(indent) // 4
 
 
 def _bracketed_text(self, data: str, index: int) -> tuple[str, int, bool]:

@@ -25,6 +25,8 @@ HOSTILE = {
     "[[a| over and over": "[[a|" * 2_500,
     "a run of 20,000 dots before a letter": "a" + "." * 20_000 + "b",
     "500 care cards inside each other": NESTED_CARDS,
+    "1,000 lists inside each other on one line": "1. " * 1_000,
+    "1,000 sibling care cards inside one": '!!! emergency "x"\n    ' * 1_000,
     "a body of 200 KB": "Words. " * 30_000,
 }
 
@@ -64,10 +66,11 @@ def test_a_hostile_body_is_saved_or_refused_at_once_with_a_clear_message(editor_
     [
         ("[ " * 2_500, "2,500 square brackets"),
         ("".join("    " * depth + '!!! note "Note"\n' for depth in range(20)), "nested 19 deep"),
+        ("- " * 12 + "An item", "nested 12 deep"),
         ("Words. " * 30_000, "may be at most 100,000"),
         ("[[multiple-sclerosis]] " * 400, "at most 300"),
     ],
-    ids=["brackets", "nesting", "size", "links"],
+    ids=["brackets", "nesting", "lists", "size", "links"],
 )
 def test_past_a_cap_the_editor_is_told_which_and_nothing_is_saved(editor_client, body, says):
     article = Article.objects.get(slug="twitching-in-the-shoulder")
