@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -276,6 +277,8 @@ class ArticleAdmin(NoPatternLookups, SimpleHistoryAdmin):
         return services.may_delete(obj, request.user)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not version_id.isdigit():
+            raise Http404  # simple_history would pass it to the database and fail with a 500
         if request.method == "POST":
             live = Article.objects.filter(pk=unquote(object_id)).first()
             allowed = (
@@ -285,7 +288,10 @@ class ArticleAdmin(NoPatternLookups, SimpleHistoryAdmin):
             )
             if not allowed:
                 raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        context = {"changes": admin_views.revert_changes(object_id, version_id)}
+        return super().history_form_view(
+            request, object_id, version_id, context | (extra_context or {})
+        )
 
     def construct_change_message(self, request, form, formsets, add=False):
         if form.saving_draft:

@@ -100,7 +100,7 @@ def publish(model_admin, request: HttpRequest, object_id: str) -> HttpResponse:
                 messages.SUCCESS,
             )
             return _change_page(article)
-    live = {name: getattr(article, name) for name in COMPARED_FIELDS}
+    live = _compared_values(article)
     return _page(
         model_admin,
         request,
@@ -164,7 +164,7 @@ def compare(model_admin, request: HttpRequest, object_id: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
     if older.history_date > newer.history_date:
         older, newer = newer, older
-    values = [{name: getattr(v, name) for name in COMPARED_FIELDS} for v in (older, newer)]
+    values = [_compared_values(version) for version in (older, newer)]
     return _page(
         model_admin,
         request,
@@ -175,6 +175,25 @@ def compare(model_admin, request: HttpRequest, object_id: str) -> HttpResponse:
         newer=newer,
         changes=diffs.field_diffs(*values, COMPARED_FIELDS),
     )
+
+
+def revert_changes(object_id: str, version_id: str) -> list[diffs.FieldDiff] | None:
+    """What restoring a version from the history would change on the live article (all of
+    it, for a deleted one); None when there is no such version."""
+    object_id = unquote(object_id)
+    if not (object_id.isdigit() and version_id.isdigit()):
+        return None
+    version = Article.history.filter(id=object_id, history_id=version_id).first()
+    if version is None:
+        return None
+    live = Article.objects.filter(pk=version.id).first()
+    return diffs.field_diffs(
+        _compared_values(live) if live else {}, _compared_values(version), COMPARED_FIELDS
+    )
+
+
+def _compared_values(version) -> dict:
+    return {name: getattr(version, name) for name in COMPARED_FIELDS}
 
 
 def reviews_due(model_admin, request: HttpRequest) -> HttpResponse:

@@ -85,13 +85,35 @@ def test_an_earlier_version_can_be_restored_and_the_page_shows_it(editor_client)
     revert_url = f"/admin/articles/article/{article.pk}/history/{original.history_id}/"
     form_page = editor_client.get(revert_url)
     assert form_page.status_code == 200
-    assert "A mistaken sentence." not in form_page.content.decode()
+    # The form holds the earlier text; above it, what restoring it takes away.
+    assert "A mistaken sentence.</textarea>" not in form_page.content.decode()
+    assert (
+        '<del><span class="visually-hidden">Removed: </span>A mistaken sentence.</del>'
+        in form_page.content.decode()
+    )
     response = editor_client.post(revert_url, article_form_data(original.instance))
     assert response.status_code == 302, response.content.decode()[:3000]
 
     assert "A mistaken sentence." not in public_text(article)
     assert Article.objects.get(pk=article.pk).body == original.body.strip()
     assert Article.objects.get(pk=article.pk).history.count() == versions + 2
+
+
+def test_restoring_a_deleted_article_shows_all_it_brings_back(editor_client):
+    article = Article.objects.get(slug="twitching-in-the-stomach")
+    pk, version = article.pk, article.history.first()
+    article.delete()
+    page = editor_client.get(f"/admin/articles/article/{pk}/history/{version.history_id}/")
+    assert page.status_code == 200
+    assert "What restoring this version changes" in text_of(page.content.decode())
+    assert f"Added: {version.title}" in text_of(page.content.decode())
+
+
+def test_a_history_version_with_a_nonsense_id_is_not_found(editor_client):
+    article = Article.objects.get(slug="twitching-in-the-stomach")
+    for version_id in ("999999", "x"):
+        page = editor_client.get(f"/admin/articles/article/{article.pk}/history/{version_id}/")
+        assert page.status_code == 404
 
 
 # Pending drafts, preview and publishing after sign-off
