@@ -213,6 +213,22 @@ def test_result_pages_hold_each_match_once():
     assert len(set(slugs)) == 45
 
 
+@pytest.mark.parametrize("limit", [7, 20])
+def test_pages_list_every_title_match_then_every_other_match_once(make_article, limit):
+    for number in range(13):
+        make_article(slug=f"title-{number}", title=f"Quibblefrog {number}", body="Words.")
+    for number in range(11):
+        make_article(slug=f"body-{number}", title=f"Other {number}", body="A quibblefrog.")
+    hits = [
+        hit
+        for offset in range(0, 30, limit)
+        for hit in search("quibblefrog", limit=limit, offset=offset).hits
+    ]
+    assert [hit.title_match for hit in hits] == [True] * 13 + [False] * 11
+    assert len({hit.slug for hit in hits}) == 24
+    assert search("quibblefrog", limit=limit, offset=limit * 4).hits == []
+
+
 def test_every_page_has_the_search_form_in_its_header():
     for url in ("/", "/articles/", "/articles/multiple-sclerosis/", "/triage/", "/privacy/"):
         html = Client().get(url).content.decode()
