@@ -28,6 +28,10 @@ HOSTILE = {
     "1,000 lists inside each other on one line": "1. " * 1_000,
     "1,000 sibling care cards inside one": '!!! emergency "x"\n    ' * 1_000,
     "a body of 200 KB": "Words. " * 30_000,
+    "25,000 headings with no blank line between them": "# h\n" * 25_000,
+    "25,000 rules": "***\n" * 25_000,
+    "2,000 long rules": ("* " * 24 + "*\n") * 2_000,
+    "16,000 underlined headings": "a\n=\n" * 16_000,
 }
 
 
@@ -68,9 +72,11 @@ def test_a_hostile_body_is_saved_or_refused_at_once_with_a_clear_message(editor_
         ("".join("    " * depth + '!!! note "Note"\n' for depth in range(20)), "nested 19 deep"),
         ("- " * 12 + "An item", "nested 12 deep"),
         ("Words. " * 30_000, "may be at most 100,000"),
+        ("Intro.\n\n" + "- An item\n" * 101, "From line 3, 101 lines follow each other"),
+        ("A line.\n\n" * 1_002, "2,003 lines; it may have at most 2,000"),
         ("[[multiple-sclerosis]] " * 400, "at most 300"),
     ],
-    ids=["brackets", "nesting", "lists", "size", "links"],
+    ids=["brackets", "nesting", "lists", "size", "block", "lines", "links"],
 )
 def test_past_a_cap_the_editor_is_told_which_and_nothing_is_saved(editor_client, body, says):
     article = Article.objects.get(slug="twitching-in-the-shoulder")
@@ -93,19 +99,38 @@ def test_markdown_links_still_render_with_brackets_inside_them():
     assert '<a href="https://example.org/"' in html and "a [nested] link</a>" in html
 
 
-def test_comparing_two_huge_versions_says_they_are_too_large(editor_client, make_article):
-    article = make_article(slug="long-one", body="\n".join(f"a{n % 3}" for n in range(3_000)))
-    first = article.history.first()
-    article.body = "\n".join(f"a{n % 7}" for n in range(3_000))
-    services.article_save(article=article, user=None)
-    second = Article.objects.get(pk=article.pk).history.first()
-    page = at_once(
-        lambda: editor_client.get(
+def compare_page(client, article, first, second) -> str:
+    return at_once(
+        lambda: client.get(
             f"/admin/articles/article/{article.pk}/compare/",
             {"from": first.history_id, "to": second.history_id},
         )
     ).content.decode()
-    assert "too large to compare here" in page
+
+
+def test_comparing_two_versions_as_long_as_the_caps_allow_is_done_at_once(
+    editor_client, make_article
+):
+    # Lines that repeat: difflib without its popular-line heuristic took 11 s on 1,000.
+    article = make_article(slug="long-one", body="\n\n".join(["x"] * 1_000))
+    first = article.history.first()
+    article.body = "\n\n".join("x" if n % 2 else "y" for n in range(1_000))
+    services.article_save(article=article, user=None)
+    second = Article.objects.get(pk=article.pk).history.first()
+    page = compare_page(editor_client, article, first, second)
+    assert '<ins><span class="visually-hidden">Added: </span>y</ins>' in page
+
+
+def test_comparing_two_huge_versions_says_they_are_too_large(editor_client, make_article):
+    # Versions saved before the caps, as the model saves them without validating.
+    article = make_article(slug="long-one")
+    article.body = "\n".join(f"a{n % 3}" for n in range(3_000))
+    article.save()
+    first = article.history.first()
+    article.body = "\n".join(f"a{n % 7}" for n in range(3_000))
+    article.save()
+    second = article.history.first()
+    assert "too large to compare here" in compare_page(editor_client, article, first, second)
 
 
 @pytest.mark.parametrize("lookup", ["body__regex", "title__iregex", "summary__regex"])

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 MARKDOWN = '[]()!|>#*_-`.:"\n    aA1'
 PIECES = ["[", "]", "[[", "]]", "[[a|", "![", "](", "!!! emergency \"x\"\n    ", "> ", "    ",
           "- ", "1. ", "a" + "." * 50, "*", "_", "`", "|", "\n\n", "[[multiple-sclerosis]]",
-          "{emergency_number}", "<script>"]  # fmt: skip
+          "{emergency_number}", "<script>", "# h\n", "***\n", "a\n=\n", "1. ", "- "]  # fmt: skip
 bodies = st.one_of(
     st.text(alphabet=MARKDOWN, max_size=3_000),
     st.text(max_size=2_000),
