@@ -32,6 +32,8 @@ HOSTILE = {
     "25,000 rules": "***\n" * 25_000,
     "2,000 long rules": ("* " * 24 + "*\n") * 2_000,
     "16,000 underlined headings": "a\n=\n" * 16_000,
+    "50,000 emphasis marks in a row": "*_" * 25_000,
+    "290 links to one article": "[[multiple-sclerosis]] " * 290,
 }
 
 
@@ -74,9 +76,10 @@ def test_a_hostile_body_is_saved_or_refused_at_once_with_a_clear_message(editor_
         ("Words. " * 30_000, "may be at most 100,000"),
         ("Intro.\n\n" + "- An item\n" * 101, "From line 3, 101 lines follow each other"),
         ("A line.\n\n" * 1_002, "2,003 lines; it may have at most 2,000"),
+        ("*a* " * 1_001, "2,002 of the marks * _ ` and \\; it may have at most 2,000"),
         ("[[multiple-sclerosis]] " * 400, "at most 300"),
     ],
-    ids=["brackets", "nesting", "lists", "size", "block", "lines", "links"],
+    ids=["brackets", "nesting", "lists", "size", "block", "lines", "marks", "links"],
 )
 def test_past_a_cap_the_editor_is_told_which_and_nothing_is_saved(editor_client, body, says):
     article = Article.objects.get(slug="twitching-in-the-shoulder")
