@@ -2,10 +2,12 @@
 
 import io
 import sqlite3
+import stat
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.utils import ConnectionHandler
 
 from support.triage_forms import VALID
 from triage.engine import assess
@@ -65,3 +67,29 @@ def test_a_backup_is_one_self_contained_file(tmp_path):
     with sqlite3.connect(target) as restored:
         assert restored.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert not list(tmp_path.glob("*.partial"))
+
+
+def mode_of(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL backups use pg_dump")
+def test_a_backup_file_is_readable_by_its_owner_only(tmp_path):
+    target = tmp_path / "db.sqlite3"
+    call_command("backup_database", str(target), stdout=io.StringIO())
+    assert mode_of(target) == 0o600
+
+
+def test_a_new_sqlite_database_and_its_journal_are_readable_by_their_owner_only(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    fresh = ConnectionHandler({"default": {"ENGINE": "ops.sqlite", "NAME": str(path)}})["default"]
+    try:
+        with fresh.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("CREATE TABLE t (x)")
+            cursor.execute("INSERT INTO t VALUES (1)")
+        files = sorted(tmp_path.iterdir())
+        assert [f.name for f in files] == ["new.sqlite3", "new.sqlite3-shm", "new.sqlite3-wal"]
+        assert {f.name: mode_of(f) for f in files} == {f.name: 0o600 for f in files}
+    finally:
+        fresh.close()

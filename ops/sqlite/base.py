@@ -15,6 +15,14 @@ from django.db.backends.sqlite3 import base
 
 class DatabaseWrapper(base.DatabaseWrapper):
     def get_new_connection(self, conn_params):
+        if not self.is_in_memory_db():
+            # A new database file is the owner's alone (SQLite gives its -wal and -shm
+            # files the same mode); otherwise the umask would let anyone read it.
+            flags = os.O_CREAT | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
+            try:
+                os.close(os.open(self.settings_dict["NAME"], flags, 0o600))
+            except OSError:
+                pass  # SQLite says why it cannot open it, as a database error
         connection = super().get_new_connection(conn_params)
         self._file_identity = self._identity()
         return connection
