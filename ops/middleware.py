@@ -4,6 +4,7 @@ import uuid
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 
 from core import metrics
@@ -89,3 +90,19 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class UrlencodedFormsOnlyMiddleware:
+    """Refuses multipart bodies (415) before anything reads them. No form on the site
+    sends one, and their file parts would pass DATA_UPLOAD_MAX_MEMORY_SIZE, which
+    counts only the fields, into temporary files."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.META.get("CONTENT_TYPE", "").lower().startswith("multipart/"):
+            return HttpResponse(
+                render_to_string("400.html"), status=415, headers={"Cache-Control": "no-store"}
+            )
+        return self.get_response(request)

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     # Outermost, so they see every response: the request id in each log line, the metrics.
     "ops.middleware.RequestIdMiddleware",
     "ops.middleware.MetricsMiddleware",
+    "ops.middleware.UrlencodedFormsOnlyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
