@@ -2,6 +2,8 @@ import re
 import time
 import uuid
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -105,4 +107,26 @@ class UrlencodedFormsOnlyMiddleware:
             return HttpResponse(
                 render_to_string("400.html"), status=415, headers={"Cache-Control": "no-store"}
             )
+        return self.get_response(request)
+
+
+class StaffSessionMiddleware:
+    """A staff session ends STAFF_SESSION_IDLE_MINUTES after its last request, and
+    SESSION_COOKIE_AGE after signing in, whichever comes first. Readers have no session:
+    a request without the session cookie is left alone (and not made to vary on it)."""
+
+    SIGNED_IN_AT = "signed_in_at"
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            now = int(time.time())
+            signed_in = request.session.setdefault(self.SIGNED_IN_AT, now)
+            left = settings.SESSION_COOKIE_AGE - (now - signed_in)
+            if left <= 0:
+                logout(request)
+            else:  # saved with each request, so the idle time counts from the last
+                request.session.set_expiry(min(settings.STAFF_SESSION_IDLE_MINUTES * 60, left))
         return self.get_response(request)
