@@ -8,6 +8,7 @@ queue on SQLite's own lock (IMMEDIATE transactions, the busy timeout): a lock of
 measured no better (docs/decisions/007-sqlite-writers.md).
 """
 
+import contextlib
 import os
 
 from django.db.backends.sqlite3 import base
@@ -19,10 +20,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
             # A new database file is the owner's alone (SQLite gives its -wal and -shm
             # files the same mode); otherwise the umask would let anyone read it.
             flags = os.O_CREAT | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
-            try:
+            with contextlib.suppress(OSError):  # SQLite then says why, as a database error
                 os.close(os.open(self.settings_dict["NAME"], flags, 0o600))
-            except OSError:
-                pass  # SQLite says why it cannot open it, as a database error
         connection = super().get_new_connection(conn_params)
         self._file_identity = self._identity()
         return connection
