@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -61,6 +62,12 @@ limit_request_field_size = 8190
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 access_log_format = '%(t)s %({x-request-id}o)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
+# Its error log keeps the method and path of a failed request, not the raw request line,
+# the query or the peer's address (ops/logs.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ops.logs import gunicorn_logger_class  # noqa: E402
+
+logger_class = gunicorn_logger_class()
 
 # Only our own reverse proxy on this machine may say the request came over HTTPS.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

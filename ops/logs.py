@@ -34,3 +34,29 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False)
+
+
+class PrivateRequestFilter(logging.Filter):
+    """gunicorn's own error log echoes what a client sent: the raw request line of one it
+    cannot read (with the peer's address) and the address with its query of one that
+    failed. Here they keep the method and the path only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("Invalid request from ip="):
+            record.msg, record.args = "Invalid request, answered 400", ()
+        elif message.startswith("Error handling request %s"):
+            record.args = tuple(str(arg).split("?", 1)[0] for arg in record.args or ())
+        return True
+
+
+def gunicorn_logger_class():
+    """gunicorn's logger with PrivateRequestFilter on its error log (gunicorn.conf.py)."""
+    from gunicorn.glogging import Logger  # only where gunicorn runs
+
+    class PrivateLogger(Logger):
+        def setup(self, cfg) -> None:
+            super().setup(cfg)
+            self.error_log.addFilter(PrivateRequestFilter())
+
+    return PrivateLogger

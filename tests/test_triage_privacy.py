@@ -7,6 +7,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
 
+from support.pages import text_of
 from support.triage_forms import VALID, post
 from triage.models import Submission
 
@@ -57,3 +58,11 @@ def test_checking_symptoms_sets_no_session_cookie(client):
     response = post(client, VALID)
     assert "sessionid" not in response.cookies
     assert not Session.objects.exists()
+
+
+def test_the_privacy_page_says_what_each_server_log_keeps(client):
+    text = text_of(client.get("/privacy/").content.decode())
+    for log in ("The request log", "The site's error log", "The front server's error log"):
+        assert log in text
+    assert "without anything after a question mark" in text
+    assert "No log keeps your answers, your browser or device, or the page you came from" in text

@@ -116,8 +116,13 @@ def loopback_site(
     site = site.replace(redirect[0], "")
     site = re.sub(r"^\s*(listen|ssl_\w+)\s[^;]*;\n", "", site, flags=re.MULTILINE)
     site = site.replace("server {\n", f"server {{\n    listen 127.0.0.1:{port};\n")
+    # The server that drops unknown names stays the default; ours answers to loopback.
+    drop = re.search(r"listen 127\.0\.0\.1:\d+;\n(?=(?:(?!^\}).*\n)*?\s*return 444;)", site, re.M)
+    site = site.replace(drop[0], f"listen 127.0.0.1:{port} default_server;\n", 1)
+    site = re.sub(r"(server_name [^;]*);", r"\1 127.0.0.1 localhost;", site)
     site = site.replace("/var/cache/nginx/twitch", str(workdir / "cache"))
     site = site.replace("/var/log/nginx/twitch.access.log", str(workdir / "access.log"))
+    site = site.replace("/var/log/nginx/twitch.error.log", str(workdir / "site-error.log"))
     return site.replace("include snippets/", f"include {workdir}/")
 
 
