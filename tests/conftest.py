@@ -12,8 +12,11 @@ from hypothesis import settings
 from articles import services
 from articles.models import Article
 from core.faults import PARTS
+from support.browser_forms import post_forms_url_encoded
 from support.clinical_cases import RESULTS, summary
 from support.fuzz_report import print_slowest
+
+post_forms_url_encoded()
 
 # Hypothesis: a few hundred examples in `make test`, many thousands in `make fuzz`.
 settings.register_profile("default", max_examples=100)
