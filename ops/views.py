@@ -5,17 +5,21 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.forms import UsernameField
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core import metrics as site_metrics
 from core.database import write_deadline
 from core.views import too_many_requests
+from ops import two_factor as two_factor_service
 from ops.ratelimit import (
     LOOPBACK,
     client,
@@ -101,6 +105,10 @@ def metrics(request: HttpRequest) -> HttpResponse:
     return HttpResponse(body, content_type=content_type)
 
 
+# A page with a key or codes on it is never kept by a browser or a proxy.
+NO_STORE = {"Cache-Control": "no-store, private"}
+
+
 def admin_login(request: HttpRequest, **kwargs) -> HttpResponse:
     """The admin login, with limits on failed guesses (decision record 003): per client,
     per user name from a client, and, for a name under attack from many clients, a wait
@@ -132,3 +140,49 @@ def login_name(username: str) -> str:
     """The user name as Django reads it before it authenticates (whitespace stripped,
     NFKC), casefolded: "victim ", "\tvictim" and fullwidth "victim" are one name."""
     return (UsernameField().to_python(username[:150]) or "").casefold()
+
+
+# Two-factor sign-in: the signed-in user's own page (ops/two_factor.py does the writes)
+
+
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """What the user signs in with, and new recovery codes (shown once, after a POST)."""
+    codes = None
+    if request.method == "POST":
+        codes = two_factor_service.recovery_codes_replace(user=request.user, request=request)
+    devices = two_factor_service.devices_of(request.user)
+    recovery = devices[two_factor_service.RECOVERY]
+    context = {
+        **admin.site.each_context(request),
+        "title": "Two-factor sign-in",
+        "authenticators": devices[two_factor_service.AUTHENTICATOR],
+        "codes_left": sum(device.token_set.count() for device in recovery),
+        "codes": codes,
+        "required": settings.REQUIRE_MFA,
+    }
+    return TemplateResponse(request, "admin/two_factor.html", context, headers=NO_STORE)
+
+
+def two_factor_authenticator(request: HttpRequest) -> HttpResponse:
+    """Add an authenticator app: its key as a QR code and in letters, then one code from
+    it to confirm."""
+    device = two_factor_service.authenticator_start(user=request.user)
+    wrong = False
+    if request.method == "POST":
+        token = request.POST.get("code", "")[:20]
+        if two_factor_service.authenticator_confirm(
+            user=request.user, token=token, request=request
+        ):
+            messages.success(request, "Your authenticator app is set up. Use its codes to sign in.")
+            return HttpResponseRedirect(reverse("two_factor"))
+        wrong = True
+    context = {
+        **admin.site.each_context(request),
+        "title": "Add an authenticator app",
+        "qr_code": mark_safe(two_factor_service.qr_code_svg(device)),  # noqa: S308 (segno's own SVG of our key)
+        "key": two_factor_service.key_in_groups(device),
+        "wrong": wrong,
+    }
+    return TemplateResponse(
+        request, "admin/two_factor_authenticator.html", context, headers=NO_STORE
+    )

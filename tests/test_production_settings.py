@@ -70,3 +70,18 @@ def test_production_sends_hsts_for_a_year_and_secure_cookies():
         DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="twitch.example.org",
     )  # fmt: skip
     assert result.stdout.split() == ["31536000", "True", "True", "True", "Lax"]
+
+
+@pytest.mark.parametrize(
+    ("env", "required"),
+    [
+        ({"DJANGO_DEBUG": "0"}, "True"),
+        ({"DJANGO_DEBUG": "0", "DJANGO_REQUIRE_MFA": "0"}, "False"),
+        ({"DJANGO_DEBUG": "1"}, "False"),
+    ],
+)
+def test_production_requires_a_second_factor_for_staff_unless_told_not_to(env, required):
+    production = {"DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_ALLOWED_HOSTS": "twitch.example.org"}
+    code = "from django.conf import settings; print(settings.REQUIRE_MFA)"
+    result = manage("shell", "-c", code, **production, **env)
+    assert result.stdout.strip().splitlines()[-1] == required, result.stderr

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "articles",
     "triage",
@@ -81,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "ops.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -299,6 +303,11 @@ PERMISSIONS_POLICY = {
         "sync-xhr", "usb", "xr-spatial-tracking",
     )
 }  # fmt: skip
+# Staff sign in with a code from an authenticator app (or a recovery code) as well as
+# their password: on by default in production (decision record 013, ops/two_factor.py).
+REQUIRE_MFA = env_bool("DJANGO_REQUIRE_MFA", not DEBUG)
+OTP_TOTP_ISSUER = "Twitch"
+
 SESSION_COOKIE_HTTPONLY = True
 # Only staff have sessions. One ends 12 hours after signing in, or after
 # STAFF_SESSION_IDLE_MINUTES without a request (ops.middleware.StaffSessionMiddleware).

@@ -7,8 +7,11 @@ from articles.sitemaps import ArticleSitemap
 from core.sitemaps import PageSitemap
 from core.views import robots_txt
 from ops import views as ops_views
+from ops.two_factor import TwitchAdminSite
 from triage.admin_views import rules_page
 
+# django-otp's way to put its rule on the default site (ops/two_factor.py).
+admin.site.__class__ = TwitchAdminSite
 admin.site.site_header = "Twitch: content administration"
 admin.site.site_title = "Twitch admin"
 
@@ -36,6 +39,16 @@ urlpatterns = [
     # Before the admin's own addresses, which would take triage/... for a model.
     path(
         f"{settings.ADMIN_URL}triage/rules/", admin.site.admin_view(rules_page), name="triage_rules"
+    ),
+    path(
+        f"{settings.ADMIN_URL}two-factor/",
+        admin.site.admin_view(ops_views.two_factor),
+        name="two_factor",
+    ),
+    path(
+        f"{settings.ADMIN_URL}two-factor/authenticator/",
+        admin.site.admin_view(ops_views.two_factor_authenticator),
+        name="two_factor_authenticator",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -34,12 +34,15 @@ class Browser:
     def token(self, page: str) -> str:
         return CSRF.search(page).group(1)
 
-    def log_in(self, username: str, password: str) -> int:
-        """The status of the login post: 302 when it worked."""
+    def log_in(self, username: str, password: str, code: str = "") -> int:
+        """The status of the login post: 302 when it worked. `code`: the second factor
+        production asks for (DJANGO_REQUIRE_MFA), such as a one-time code from
+        `manage.py addstatictoken`."""
         _, page = self.send("GET", "/admin/login/")
         login = {
             "username": username,
             "password": password,
+            "otp_token": code,
             "csrfmiddlewaretoken": self.token(page),
         }
         return self.send("POST", "/admin/login/?next=/admin/", login)[0]

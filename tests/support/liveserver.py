@@ -130,11 +130,12 @@ class LiveServer(SiteClient):
         }
         (workdir / "metrics").mkdir(exist_ok=True)
 
-    def manage(self, *args: str, env=None) -> None:
-        subprocess.run(
+    def manage(self, *args: str, env=None) -> str:
+        """What the command printed."""
+        return subprocess.run(
             [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env | (env or {}),
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
+            check=True, capture_output=True, text=True, timeout=300,
+        ).stdout  # fmt: skip
 
     def start(self) -> None:
         log = self.log.open("ab")
