@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev release migrate run serve test test-fast test-browser test-live test-postgres fuzz screenshots bench lint format check ci clean
+.PHONY: help install install-dev lock audit release migrate run serve test test-fast test-browser test-live test-postgres fuzz screenshots bench lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -16,16 +16,41 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make with PYTHON=python3.11 (or newer)")'
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# Installed from the locks: every package of the tree pinned, each file checked by hash.
+$(VENV)/.runtime: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.dev: requirements.lock requirements-dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@ $(VENV)/.runtime
 
-install: $(VENV)/.runtime ## Create .venv with the runtime requirements
-install-dev: $(VENV)/.dev ## Create .venv with the test and lint requirements
+install: $(VENV)/.runtime ## Create .venv with the runtime requirements (requirements.lock)
+install-dev: $(VENV)/.dev ## Create .venv with the test and lint requirements too
+
+# pip-tools and pip-audit in a venv of their own: neither is needed to run or test the site.
+TOOLS := .venv-tools
+$(TOOLS)/.ready:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.7.0 pip-audit==2.10.1
+	@touch $@
+
+# From PyPI itself, so the locks hold the hash of every platform's file, not a mirror's
+# few; a machine-wide pip constraint file is ignored.
+COMPILE := PIP_CONSTRAINT= $(TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras \
+	--allow-unsafe --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple
+
+lock: $(TOOLS)/.ready ## Pin the whole tree with hashes: requirements*.lock from requirements*.txt
+	$(COMPILE) --output-file requirements.lock requirements.txt
+	$(COMPILE) --output-file requirements-dev.lock requirements-dev.txt
+
+audit: $(TOOLS)/.ready ## Known vulnerabilities in the locked packages, or plainly that it could not check
+	@$(TOOLS)/bin/pip-audit --strict --disable-pip --require-hashes --progress-spinner off \
+		-r requirements-dev.lock > $(TOOLS)/audit.log 2>&1; status=$$?; cat $(TOOLS)/audit.log; \
+	if [ $$status -ne 0 ] && grep -qiE "could not be audited|connection|resolve|timed out|HTTPError" $(TOOLS)/audit.log; then \
+		echo "make audit: COULD NOT CHECK. No advisory database answered for every package (above), so nothing here says they are safe. Run it where PyPI's JSON API (pypi.org/pypi/<name>/<version>/json) can be reached."; \
+		exit 2; \
+	fi; exit $$status
 
 release: $(VENV)/.runtime ## Migrate, then load the shipped articles: once, however many servers start
 	$(BIN)/python manage.py release

@@ -2,8 +2,12 @@
 edit; headers that let browsers and shared caches keep them briefly and revalidate them;
 never for logged-in staff, pages with a form, or errors."""
 
+import io
+from pathlib import Path
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 
 from articles import services
@@ -250,3 +254,13 @@ def test_an_outcome_follows_an_edit_of_an_article_it_links_to(client):
     als.title = "Motor neurone disease (ALS)"
     services.article_save(article=als, user=None)
     assert "Motor neurone disease (ALS)" in main_text(post(client, answers).content.decode())
+
+
+def test_the_shipped_nginx_cache_keys_are_the_views_query_parameters():
+    out = io.StringIO()
+    call_command("nginx_cache_keys", stdout=out)
+    shipped = Path(__file__).resolve().parent.parent / "deploy/nginx/twitch-cache-keys.conf"
+    assert shipped.read_text() == out.getvalue(), "run: manage.py nginx_cache_keys > " + str(
+        shipped
+    )
+    assert '/articles/ "letter=$arg_letter&page=$arg_page";' in out.getvalue()

@@ -95,3 +95,23 @@ def test_nginx_own_answers_carry_the_security_headers_and_no_version(nginx_facto
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     assert "default-src 'none'" in response.getheader("Content-Security-Policy")
     assert response.getheader("Strict-Transport-Security").startswith("max-age=31536000")
+
+
+def test_junk_in_a_query_string_makes_no_new_copy_in_nginx(server, nginx_factory):
+    nginx = nginx_factory(server)
+    reader = SiteClient(nginx.port)
+
+    def cache_status(path: str) -> str:
+        status, _, response = reader.request("GET", path)
+        assert status == 200
+        return response.getheader("X-Cache-Status")
+
+    article = "/articles/multiple-sclerosis/"
+    assert [cache_status(f"{article}?junk={n}") for n in range(4)] == ["MISS"] + ["HIT"] * 3
+    # The A to Z's letter is one of its parameters: each letter is a page of its own.
+    assert [cache_status(f"/articles/?letter=M&junk={n}") for n in range(3)] == [
+        "MISS", "HIT", "HIT"
+    ]  # fmt: skip
+    assert cache_status("/articles/?letter=N") == "MISS"
+    kept = [path for path in (nginx.dir / "cache").rglob("*") if path.is_file()]
+    assert len(kept) == 3
