@@ -50,6 +50,13 @@ def test_the_shipped_configs_log_no_address_agent_referrer_or_query():
     assert "error_log /var/log/nginx/twitch.error.log crit;" in site
 
 
+def test_the_shipped_tls_offers_1_2_and_1_3_only_and_hides_the_nginx_version():
+    site = (DEPLOY / "twitch.conf").read_text()
+    assert re.findall(r"^\s*ssl_protocols ([^;]*);", site, re.M) == ["TLSv1.2 TLSv1.3"]
+    assert re.search(r"^server_tokens off;", site, re.M)
+    assert re.search(r"listen 443 ssl default_server;\n(?:.*\n)*?\s*ssl_reject_handshake on;", site)
+
+
 def test_a_live_run_logs_no_reader_address_agent_referrer_or_words(server, nginx_factory):
     nginx = nginx_factory(server)
     reader = SiteClient(nginx.port)
@@ -100,12 +107,7 @@ def test_nginx_own_answers_carry_the_security_headers_and_no_version(nginx_facto
 def test_junk_in_a_query_string_makes_no_new_copy_in_nginx(server, nginx_factory):
     nginx = nginx_factory(server)
     reader = SiteClient(nginx.port)
-
-    def cache_status(path: str) -> str:
-        status, _, response = reader.request("GET", path)
-        assert status == 200
-        return response.getheader("X-Cache-Status")
-
+    cache_status = reader.cache_status
     article = "/articles/multiple-sclerosis/"
     assert [cache_status(f"{article}?junk={n}") for n in range(4)] == ["MISS"] + ["HIT"] * 3
     # The A to Z's letter is one of its parameters: each letter is a page of its own.

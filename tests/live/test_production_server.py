@@ -58,12 +58,7 @@ def test_behind_the_shipped_nginx_pages_are_kept_forms_are_not_and_no_reader_is_
 ):
     nginx = nginx_factory(server)
     reader = SiteClient(nginx.port)
-
-    def cache_status(path: str) -> str:
-        status, _, response = reader.request("GET", path)
-        assert status == 200
-        return response.getheader("X-Cache-Status")
-
+    cache_status = reader.cache_status
     assert [cache_status("/articles/multiple-sclerosis/") for _ in range(2)] == ["MISS", "HIT"]
     assert "HIT" not in [cache_status("/triage/") for _ in range(2)]  # each has its own token
     assert "HIT" not in [cache_status("/search/?q=twitch") for _ in range(2)]

@@ -65,6 +65,12 @@ class SiteClient:
         status, body, _ = self.request("GET", path)
         return status, body
 
+    def cache_status(self, path: str) -> str:
+        """nginx's X-Cache-Status for a page that must answer 200 (MISS, HIT...)."""
+        status, _, response = self.request("GET", path)
+        assert status == 200, (path, status)
+        return response.getheader("X-Cache-Status")
+
     def check_symptoms(self) -> tuple[int, str, bool]:
         """Fill in the form as a browser does: (status, form key, outcome stored and shown)."""
         _, page, response = self.request("GET", "/triage/")
