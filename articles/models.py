@@ -58,6 +58,12 @@ class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED)
 
+    def with_version(self) -> ArticleQuerySet:
+        """Each with `version`: the history id of its latest saved version, the one a
+        reader sees (pending changes are kept apart), in the same query."""
+        versions = Article.history.filter(id=models.OuterRef("pk")).order_by("-history_id")
+        return self.annotate(version=models.Subquery(versions.values("history_id")[:1]))
+
     def in_review_state(
         self, state: ReviewState, *, today: date | None = None, soon_days: int = DUE_SOON_DAYS
     ) -> ArticleQuerySet:

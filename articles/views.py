@@ -138,7 +138,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page()
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = Article.objects.filter(slug=slug).first()
+    # With the version a reader sees (its latest history row), for page feedback.
+    article = Article.objects.with_version().filter(slug=slug).first()
     is_staff = request.user.is_authenticated and request.user.is_staff
     if article is None:
         moved = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()

@@ -138,7 +138,7 @@ def test_purge_deletes_checks_older_than_the_retention_period(checks, settings):
     settings.TRIAGE_RETENTION_DAYS = 365
     out = io.StringIO()
     call_command("purge_submissions", "--dry-run", stdout=out)
-    assert "1 checks are older than 365 days (dry run)" in out.getvalue()
+    assert "1 checks and 0 feedback answers are older than 365 days (dry run)" in out.getvalue()
     assert Submission.objects.count() == 3
     call_command("purge_submissions", stdout=io.StringIO())
     assert Submission.objects.count() == 2

@@ -66,3 +66,9 @@ def test_the_privacy_page_says_what_each_server_log_keeps(client):
         assert log in text
     assert "without anything after a question mark" in text
     assert "No log keeps your answers, your browser or device, or the page you came from" in text
+
+
+def test_the_privacy_page_says_what_page_feedback_keeps(client):
+    text = text_of(client.get("/privacy/").content.decode())
+    assert "If you tell us whether a page helped" in text
+    assert "the article and the version of it you read" in text

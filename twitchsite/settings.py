@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "articles",
     "triage",
     "ops",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,8 @@ RATE_LIMITS = {
     "triage": {"limit": int(os.environ.get("TRIAGE_RATE_LIMIT_PER_MINUTE", "20")), "window": 60},
     # Safety-concern posts.
     "concern": {"limit": 10, "window": 60},
+    # Page feedback posts that store (decision record 014).
+    "feedback": {"limit": 10, "window": 60},
     # Failed admin logins from one client, whatever the user name.
     "login-client": {"limit": 10, "window": 300},
     # Failed logins for one user name from one client.

@@ -23,6 +23,7 @@ SITEMAPS = {
 urlpatterns = [
     path("", include("articles.urls")),
     path("", include("triage.urls")),
+    path("", include("feedback.urls")),
     path("healthz", ops_views.healthz, name="healthz"),
     path("readyz", ops_views.readyz, name="readyz"),
     path("metrics", ops_views.metrics, name="metrics"),

@@ -137,3 +137,19 @@ def test_the_rules_and_statistics_pages_have_no_accessibility_violations(page, e
     log_in_as_editor(page)
     assert page.goto(url).status == 200
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("state", ["article", "reasons", "thanks", "outcome"])
+def test_the_feedback_states_have_no_accessibility_violations(page, state):
+    if state == "outcome":
+        fill_in_symptom_check(page, "weakness")
+        assert page.locator("#feedback").count() == 1
+    else:
+        page.goto("/articles/multiple-sclerosis/")
+        if state != "article":
+            with page.expect_navigation():
+                page.click("#feedback button[value=no]")
+            if state == "thanks":
+                with page.expect_navigation():
+                    page.click("button[name=send]")
+    assert axe_violations(page) == []

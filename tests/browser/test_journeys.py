@@ -179,3 +179,34 @@ def test_editor_saves_a_pending_draft_previews_it_and_publishes_it_after_sign_of
     public.reload()
     assert public.locator("text=A pending sentence from the browser.").count() == 1
     public.close()
+
+
+def test_feedback_on_an_article_and_an_outcome_with_the_keyboard_alone_and_no_javascript(
+    no_js_page,
+):
+    from feedback.models import Feedback
+
+    page = no_js_page
+    page.goto("/articles/multiple-sclerosis/")
+    tab_to(page, lambda element: element[1:3] == ["useful", "no"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Why was the page not useful?"
+    tab_to(page, lambda element: element[1] == "reason")
+    page.keyboard.press("Space")  # the first reason
+    tab_to(page, lambda element: element[1] == "send")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Thank you for your feedback"
+    tab_to(page, lambda element: element[0] == "A" and element[3])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/articles/multiple-sclerosis/#feedback")
+
+    fill_in_symptom_check(page, "weakness")
+    tab_to(page, lambda element: element[1:3] == ["useful", "yes"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Thank you for your feedback"
+    stored = sorted(Feedback.objects.values_list("kind", "useful", "reason"))
+    assert stored == [("article", False, "hard_to_understand"), ("outcome", True, "")]
