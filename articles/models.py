@@ -354,3 +354,25 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{article_url(self.old_slug)} → {self.article.get_absolute_url()}"
+
+
+class SourceLink(models.Model):
+    """A web address cited in a published article's sources, as `manage.py check_sources`
+    last found it (articles/source_links.py)."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    status = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The HTTP status after redirects; empty: no answer."
+    )
+    problem = models.CharField(max_length=250, blank=True, help_text="Empty when it answered.")
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["url"]
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.problem or self.status}"
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problem)
