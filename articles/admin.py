@@ -6,7 +6,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Count, FloatField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -19,6 +20,7 @@ from articles.admin_views import pending_change_of
 from articles.models import Article, PendingChange
 from articles.reviews import ReviewState
 from core.admin import NoPatternLookups
+from feedback.models import Feedback
 
 SAVE_DRAFT = "_save_draft"
 
@@ -133,6 +135,7 @@ class ArticleAdmin(NoPatternLookups, SimpleHistoryAdmin):
         "review_due",
         "readability",
         "has_pending_change",
+        "feedback_summary",
         "updated_at",
         "view_link",
     ]
@@ -175,6 +178,33 @@ class ArticleAdmin(NoPatternLookups, SimpleHistoryAdmin):
         return form
 
     # Lists
+
+    def get_queryset(self, request):
+        # Readers' answers since each article's last review, counted in the list's own query.
+        answers = Feedback.objects.filter(
+            article=OuterRef("pk"), created_hour__date__gte=OuterRef("last_reviewed")
+        )
+        total = answers.values("article").annotate(n=Count("id")).values("n")
+        no = answers.filter(useful=False).values("article").annotate(n=Count("id")).values("n")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                feedback_total=Coalesce(Subquery(total), 0),
+                feedback_no=Coalesce(Subquery(no), 0),
+            )
+            .annotate(
+                not_useful_share=Cast("feedback_no", FloatField())
+                / NullIf(Cast("feedback_total", FloatField()), 0.0)
+            )
+        )
+
+    @admin.display(description="Not useful (since review)", ordering="not_useful_share")
+    def feedback_summary(self, article: Article) -> str:
+        total = getattr(article, "feedback_total", 0)
+        if not total:
+            return "No answers"
+        return f"{article.feedback_no} of {total}"
 
     @admin.display(description="Next review due", ordering="next_review_due")
     def review_due(self, article: Article) -> str:
@@ -334,6 +364,7 @@ class ArticleAdmin(NoPatternLookups, SimpleHistoryAdmin):
             ("<path:object_id>/publish/", admin_views.publish, "publish"),
             ("<path:object_id>/discard/", admin_views.discard, "discard"),
             ("<path:object_id>/sign-off/", admin_views.sign_off, "sign_off"),
+            ("<path:object_id>/review/", admin_views.review_pack, "review_pack"),
             ("<path:object_id>/compare/", admin_views.compare, "compare"),
         ]
         return [

@@ -7,16 +7,19 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import diffs, services
-from articles.models import Article, PendingChange
+from articles import card_checks, diffs, readability, services, source_links
+from articles.models import Article, PendingChange, SourceLink
 from articles.reviews import DUE_SOON_DAYS, signed_off_on
 from articles.views import article_page_context
+from core.placeholders import plain
+from feedback.models import Feedback
 
 # The fields a version comparison shows, in the order of the form.
 COMPARED_FIELDS = {
@@ -194,6 +197,60 @@ def revert_changes(object_id: str, version_id: str) -> list[diffs.FieldDiff] | N
 
 def _compared_values(version) -> dict:
     return {name: getattr(version, name) for name in COMPARED_FIELDS}
+
+
+def review_pack(model_admin, request: HttpRequest, object_id: str) -> HttpResponse:
+    """What a clinical review needs, on one page, with the sign-off at its foot: readers'
+    feedback since the last review, reading ease, the care cards, what links here, the
+    changes since the last review and the state of the sources."""
+    article = _article(model_admin, request, object_id)
+    since = article.last_reviewed
+    feedback = Feedback.objects.filter(article=article, created_hour__date__gte=since)
+    versions = dict(article.history.values_list("history_id", "history_date"))
+    by_version = [
+        {**row, "saved": versions.get(row["article_version"])}
+        for row in feedback.values("article_version")
+        .annotate(yes=Count("id", filter=Q(useful=True)), no=Count("id", filter=Q(useful=False)))
+        .order_by("-article_version")
+    ]
+    labels = dict(Feedback.Reason.choices)
+    reasons = [
+        (labels.get(row["reason"], "No reason given"), row["count"])
+        for row in feedback.filter(useful=False)
+        .values("reason")
+        .annotate(count=Count("id"))
+        .order_by("-count", "reason")
+    ]
+    # The version signed off: the first to carry the current review date.
+    reviewed = article.history.filter(last_reviewed=since).order_by("history_date").first()
+    cited = source_links.cited_addresses(article.sources_html)
+    checked = {link.url: link for link in SourceLink.objects.filter(url__in=cited)}
+    cards = card_checks.card_checks(article.body_html)
+    for card in cards:
+        card.heading = plain(card.heading)
+    return _page(
+        model_admin,
+        request,
+        "review_pack.html",
+        f"Review pack: “{article.title}”",
+        article,
+        since=since,
+        by_version=by_version,
+        reasons=reasons,
+        hardest=readability.hardest_sentences(article.body_html),
+        cards=cards,
+        linkers=article.linked_from.exclude(pk=article.pk).order_by("title"),
+        outside_linkers=article.outside_linkers(),
+        reviewed=reviewed,
+        changes=diffs.field_diffs(
+            _compared_values(reviewed), _compared_values(article), COMPARED_FIELDS
+        )
+        if reviewed
+        else None,
+        sources=[(url, checked.get(url)) for url in cited],
+        dates=signed_off_on(timezone.localdate()),
+        pending=pending_change_of(article),
+    )
 
 
 def reviews_due(model_admin, request: HttpRequest) -> HttpResponse:

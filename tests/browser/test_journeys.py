@@ -210,3 +210,25 @@ def test_feedback_on_an_article_and_an_outcome_with_the_keyboard_alone_and_no_ja
     assert page.locator("h1").inner_text() == "Thank you for your feedback"
     stored = sorted(Feedback.objects.values_list("kind", "useful", "reason"))
     assert stored == [("article", False, "hard_to_understand"), ("outcome", True, "")]
+
+
+def test_readers_feedback_shows_as_real_counts_in_the_review_pack(page, editor):
+    from support.browser import axe_violations
+
+    article = Article.objects.get(slug="multiple-sclerosis")
+    for answer in ("yes", "yes", "no"):
+        page.goto("/articles/multiple-sclerosis/")
+        with page.expect_navigation():
+            page.click(f"#feedback button[value={answer}]")
+        if answer == "no":
+            page.check("input[name=reason][value=missing]")
+            with page.expect_navigation():
+                page.click("button[name=send]")
+        assert page.locator("h1").inner_text() == "Thank you for your feedback"
+    log_in_as_editor(page)
+    page.goto("/admin/articles/article/reviews-due/")
+    page.goto(f"/admin/articles/article/{article.pk}/review/")
+    row = page.locator("#feedback-by-version tbody tr").first
+    assert row.locator("td").all_inner_texts() == ["2", "1"]
+    assert "Something I needed was missing: 1" in page.locator("#content-main").inner_text()
+    assert axe_violations(page) == []
