@@ -78,10 +78,7 @@ def search(query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
             slug=slug,
             summary=summary,
             title_match=bool(title_match),
-            snippet=snippet(
-                placeholders.plain(body_text or summary),
-                terms,
-            ),
+            snippet=snippet(placeholders.plain(_as_running_text(body_text or summary)), terms),
         )
         for title, slug, summary, body_text, title_match in rows
     ]
@@ -174,6 +171,16 @@ def _postgresql(terms: tuple[str, ...], limit: int, offset: int) -> tuple[int, l
             [tsquery],
         )
         return cursor.fetchone()[0], []
+
+
+def _as_running_text(text: str) -> str:
+    """An article's text blocks (one a line: headings, paragraphs, list items) as one run
+    of sentences, so that a snippet never runs a heading into the text after it."""
+    return " ".join(
+        line if line[-1] in ".?!:;…" else line + "."
+        for line in (raw.strip() for raw in text.splitlines())
+        if line
+    )
 
 
 def _stem(term: str) -> str:

@@ -240,3 +240,28 @@ def test_every_page_has_the_search_form_in_its_header():
 
 def test_the_search_page_sets_no_cookie():
     assert not Client().get("/search/", {"q": "twitching"}).cookies
+
+
+def test_a_snippet_keeps_a_heading_apart_from_the_text_after_it(make_article):
+    make_article(
+        slug="headed",
+        title="Headed",
+        body="## Harmless causes\n\nIn most cases the quibblefrog is harmless.",
+    )
+    hit = search("quibblefrog").hits[0]
+    assert "Harmless causes. In most cases the <mark>quibblefrog</mark>" in hit.snippet
+
+
+def test_the_results_page_has_one_search_box_and_the_header_box_a_visible_hint():
+    results = Client().get("/search/", {"q": "twitching"}).content.decode()
+    assert results.count('role="search"') == 1
+    home = Client().get("/").content.decode().split("</header>", 1)[0]
+    assert 'placeholder="Search this site"' in home
+
+
+@pytest.mark.parametrize("url", ["/articles/multiple-sclerosis/", "/articles/?junk=1"])
+def test_a_printout_says_where_it_came_from_and_when_but_never_the_query(url):
+    html = Client().get(url).content.decode()
+    path = url.split("?")[0]
+    assert f"Printed from Twitch, http://testserver{path}, on " in html
+    assert "junk" not in html.split("print-source", 1)[1].split("</p>", 1)[0]

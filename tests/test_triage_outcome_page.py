@@ -183,3 +183,12 @@ def test_article_summaries_are_left_out_where_the_outcome_may_not_reassure(clien
     weak_and_thin = main_text(outcome(client, {"symptoms": ["weakness", "muscle_wasting"]}))
     assert "Twitching in the shoulder" in weak_and_thin
     assert Article.objects.get(slug="twitching-in-the-shoulder").summary not in weak_and_thin
+
+
+def test_a_printed_outcome_says_where_it_came_from_without_any_answer(client):
+    from support.triage_forms import VALID, post
+
+    html = post(client, VALID).content.decode()
+    source = html.split('class="print-only print-source">', 1)[1].split("</p>", 1)[0]
+    assert source.startswith("Printed from Twitch, http://testserver/triage/, on ")
+    assert "shoulder" not in source and "?" not in source
