@@ -183,6 +183,101 @@ def _as_running_text(text: str) -> str:
     )
 
 
+# --- Did you mean -------------------------------------------------------------------
+# A word no published article holds is matched against the words they do hold
+# (migration 0011, decision record 015): the nearest by edit distance, if one is clearly
+# nearest. SQLite offers the words with the same first letter and about the same length;
+# PostgreSQL the most similar by trigrams (pg_trgm). Both then choose the same way here.
+
+CANDIDATES = 50
+
+
+def corrections(terms: tuple[str, ...]) -> dict[str, str]:
+    """Each term that no published article holds, and the one word that clearly fits
+    it instead. The last term may be the start of a word, as search reads it."""
+    found = {}
+    with connection.cursor() as cursor:
+        for index, term in enumerate(terms):
+            as_prefix = index == len(terms) - 1 and len(term) >= MIN_PREFIX_LENGTH
+            if len(term) < 4 or term.isdigit() or _is_known(cursor, term, as_prefix):
+                continue
+            best = _clearly_nearest(term, _candidates(cursor, term))
+            if best:
+                found[term] = best
+    return found
+
+
+def _is_known(cursor, term: str, as_prefix: bool) -> bool:
+    if connection.vendor == "postgresql":
+        if as_prefix:
+            cursor.execute("SELECT 1 FROM articles_word WHERE word LIKE %s LIMIT 1", [_like(term)])
+        else:
+            cursor.execute("SELECT 1 FROM articles_word WHERE word = %s", [term])
+    else:
+        upper = term + "\U0010ffff" if as_prefix else term
+        cursor.execute(
+            "SELECT 1 FROM articles_words_vocab WHERE term >= %s AND term <= %s LIMIT 1",
+            [term, upper],
+        )
+    return cursor.fetchone() is not None
+
+
+def _like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _candidates(cursor, term: str) -> list[tuple[str, int]]:
+    """Words that may be what was meant, with how many articles hold each."""
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            """SELECT word, articles FROM articles_word WHERE word %% %s
+               ORDER BY similarity(word, %s) DESC, articles DESC LIMIT %s""",
+            [term, term, CANDIDATES],
+        )
+    else:
+        cursor.execute(
+            """SELECT term, doc FROM articles_words_vocab
+               WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s""",
+            [term[0], chr(ord(term[0]) + 1), len(term) - 2, len(term) + 2],
+        )
+    return cursor.fetchall()
+
+
+def _clearly_nearest(term: str, candidates: list[tuple[str, int]]) -> str | None:
+    """The candidate fewest edits away (at most 1 for a word of up to 5 letters, else 2),
+    if it is the only one so near or in at least twice as many articles as the next."""
+    allowed = 1 if len(term) <= 5 else 2
+    scored = sorted(
+        (distance, -articles, word)
+        for word, articles in candidates
+        if word != term and (distance := edit_distance(term, word, allowed)) <= allowed
+    )
+    if not scored:
+        return None
+    best = scored[0]
+    if len(scored) > 1 and scored[1][0] == best[0] and -scored[1][1] * 2 > -best[1]:
+        return None
+    return best[2]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Insertions, deletions, substitutions and swaps of two neighbours that make `a`
+    into `b`; any number above `limit` is reported as limit + 1, found early."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return min(previous[-1], limit + 1)
+
+
 def _stem(term: str) -> str:
     for ending in _ENDINGS:
         if term.endswith(ending) and len(term) - len(ending) >= 3:

@@ -17,7 +17,8 @@ pytestmark = [
 ]
 
 PAGES = ["/", "/articles/", *[f"/articles/{slug}/" for slug in SLUGS], "/triage/", "/privacy/",
-         "/search/", "/search/?q=twitching", "/search/?q=xylophone",
+         "/search/", "/search/?q=twitching", "/search/?q=xylophone", "/search/?q=twiching",
+         "/search/?q=twiching&exact=1",
          "/no-such-page/"]  # fmt: skip
 
 
