@@ -183,13 +183,11 @@ class Site:
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env | (env or {}),
-            check=False,
+            check=True,
             capture_output=True,
             text=True,
             timeout=900,
         )
-        if done.returncode:  # say why, not only that it failed
-            sys.exit(f"manage.py {args[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
         return done.stdout
 
     def start(self) -> None:
