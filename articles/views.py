@@ -111,28 +111,19 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 # Kept by this site only: search words stay out of shared caches.
-@cached_page(query=("q", "page", "exact"), shared=False)
+@cached_page(query=("q", "page"), shared=False)
 def search_view(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     too_long = len(query) > search.MAX_QUERY_LENGTH
     query = query[: search.MAX_QUERY_LENGTH].replace("\x00", "").strip()
     number = request.GET.get("page", "1")
     number = int(number) if number.isdecimal() and 0 < len(number) < 6 else 1
-    offset = (max(number, 1) - 1) * SEARCH_PAGE_SIZE
-    results = search.search(query, limit=SEARCH_PAGE_SIZE, offset=offset)
-    # Misspelt words: with no result, the results for the one clear correction, saying
-    # so; with results, a "Did you mean" link. "exact" asks for the words as typed.
-    fixes = search.corrections(results.terms) if results.terms else {}
-    corrected = " ".join(fixes.get(term, term) for term in results.terms) if fixes else ""
-    showing_for = ""
-    if corrected and not results.total and "exact" not in request.GET:
-        results = search.search(corrected, limit=SEARCH_PAGE_SIZE, offset=offset)
-        showing_for, corrected = corrected, ""
+    results = search.search(
+        query, limit=SEARCH_PAGE_SIZE, offset=(max(number, 1) - 1) * SEARCH_PAGE_SIZE
+    )
     last_page = max(1, -(-results.total // SEARCH_PAGE_SIZE))
     context = {
         "query": query,
-        "showing_for": showing_for,
-        "did_you_mean": corrected,
         "results": results,
         "too_long": too_long,
         "page_number": number,

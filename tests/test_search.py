@@ -1,6 +1,6 @@
 """Readers search the published articles from any page and find the right one first."""
 
-from urllib.parse import quote, quote_from_bytes
+from urllib.parse import quote_from_bytes
 
 import pytest
 from django.core.management import call_command
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from articles import services
 from articles.models import Article
-from articles.search import MAX_QUERY_LENGTH, corrections, search, snippet, terms_of
+from articles.search import MAX_QUERY_LENGTH, search, snippet, terms_of
 from support.pages import links_of, main_text, script_vectors
 
 pytestmark = pytest.mark.django_db
@@ -265,53 +265,3 @@ def test_a_printout_says_where_it_came_from_and_when_but_never_the_query(url):
     path = url.split("?")[0]
     assert f"Printed from Twitch, http://testserver{path}, on " in html
     assert "junk" not in html.split("print-source", 1)[1].split("</p>", 1)[0]
-
-
-# Did you mean: misspelt words
-
-
-@pytest.mark.parametrize(
-    ("typed", "slug", "fixed"),
-    [
-        ("twiching", "twitching", "twitching"),
-        ("fasiculation", "benign-fasciculation-syndrome", "fasciculation"),
-        ("sclerosus", "sclerosis", "sclerosis"),
-        ("twitching in the sholder", "twitching-in-the-shoulder", "twitching in the shoulder"),
-    ],
-)
-def test_a_misspelt_search_shows_the_results_of_the_clear_correction(typed, slug, fixed):
-    html = results_page(typed)
-    assert f"Showing results for {fixed}." in main_text(html)
-    assert f'href="?q={quote(typed)}&amp;exact=1"' in html
-    first_three = [hit.slug for hit in search(fixed).hits[:3]]
-    assert any(slug in found for found in first_three), first_three
-    assert any(slug in link for link in links_of(html)[:40])
-
-
-def test_asking_for_the_words_as_typed_offers_the_correction_instead():
-    html = Client().get("/search/", {"q": "twiching", "exact": "1"}).content.decode()
-    assert "No pages match “twiching”" in main_text(html)
-    assert 'Did you mean <a href="?q=twitching">twitching</a>?' in html
-
-
-def test_a_word_with_nothing_close_says_so_and_suggests_the_a_to_z_and_the_symptom_check():
-    text = main_text(results_page("xylophonist"))
-    assert "No pages match" in text and "Showing results for" not in text
-    assert "Health A to Z" in text and "check your symptoms" in text
-
-
-def test_corrections_come_from_published_text_only_and_follow_edits(make_article):
-    assert corrections(("quibblefrg",)) == {}
-    article = make_article(slug="frog", body="The quibblefrog is harmless.", status="draft")
-    assert corrections(("quibblefrg",)) == {}  # a draft's words are not offered
-    article.status = Article.Status.PUBLISHED
-    services.article_save(article=article, user=None)
-    assert corrections(("quibblefrg",)) == {"quibblefrg": "quibblefrog"}
-    article.body = "Nothing here any more."
-    services.article_save(article=article, user=None)
-    assert corrections(("quibblefrg",)) == {}
-
-
-def test_a_known_word_or_the_start_of_one_is_left_alone():
-    assert corrections(("twitching",)) == {}
-    assert corrections(("multiple", "scler")) == {}
